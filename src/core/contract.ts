@@ -1,0 +1,106 @@
+/** The workbook contract (v1, workbook.md): sheet names, headers and allowed words. Fixed. */
+
+export const SHEET = {
+  settings: 'Cấu hình',
+  units: 'Đơn vị',
+  criteria: 'Tiêu chí',
+  scores: 'Chấm điểm',
+  nominations: 'Đề nghị',
+  dossiers: 'Hồ sơ đơn vị',
+  ranking: 'Xếp hạng',
+  verdicts: 'Kết quả xét',
+  awardList: 'Danh sách khen thưởng',
+} as const;
+
+export const SETTING = {
+  movementName: 'Tên phong trào',
+  year: 'Năm',
+  issuer: 'Cơ quan phát động',
+  issuerSuperior: 'Cơ quan cấp trên',
+  placeName: 'Địa danh',
+  signerTitle: 'Chức vụ người ký',
+  signerName: 'Người ký',
+  launchDate: 'Ngày phát động',
+  endDate: 'Ngày kết thúc',
+  windowFrom: 'Nhận hồ sơ từ ngày',
+  windowTo: 'Nhận hồ sơ đến ngày',
+  minSatisfactionPercent: 'Tỷ lệ hài lòng tối thiểu (%)',
+  prizeRanks: 'Số hạng được xét',
+  communeBlock: 'Tên khối xã',
+  agencyBlock: 'Tên khối cơ quan',
+} as const;
+
+export const SETTINGS_HEADER = { key: 'Mục', value: 'Giá trị' } as const;
+
+export const UNIT_COL = {
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  block: 'Khối',
+  head: 'Thủ trưởng',
+  emails: 'Email',
+} as const;
+
+export const CRITERION_COL = {
+  code: 'Mã tiêu chí',
+  name: 'Tiêu chí',
+  maxPoints: 'Điểm tối đa',
+  block: 'Khối',
+} as const;
+
+export const SCORE_COL = {
+  unitCode: 'Mã đơn vị',
+  criterionCode: 'Mã tiêu chí',
+  selfPoints: 'Điểm tự đánh giá',
+  appraisedPoints: 'Điểm thẩm định',
+  evidence: 'Minh chứng',
+} as const;
+
+export const NOMINATION_COL = {
+  unitCode: 'Mã đơn vị',
+  kind: 'Hình thức',
+  name: 'Tên tập thể / Họ và tên',
+  position: 'Chức vụ, đơn vị công tác',
+  directCchc: 'Trực tiếp làm CCHC',
+  compliance: 'Chấp hành tốt chủ trương, pháp luật',
+  unity: 'Nội bộ đoàn kết',
+  discipline: 'Nghiêm kỷ luật, kỷ cương',
+  hasPlan: 'Có kế hoạch thực hiện phong trào',
+  innovation: 'Sáng tạo, đổi mới 6 nội dung CCHC',
+  satisfactionPercent: 'Tỷ lệ hài lòng (%)',
+  onTimePercent: 'Hồ sơ TTHC đúng và trước hạn (%)',
+  onlinePrevPercent: 'DVC trực tuyến, BCCI năm trước (%)',
+  onlineNowPercent: 'DVC trực tuyến, BCCI năm nay (%)',
+  ratingPrev: 'Xếp loại năm trước',
+  ratingNow: 'Xếp loại năm nay',
+  initiativeRecognition: 'Sáng kiến được công nhận',
+  summary: 'Tóm tắt thành tích',
+  submittedOn: 'Ngày nộp hồ sơ',
+  votesInFavour: 'Số phiếu đồng ý',
+} as const;
+
+export const DOSSIER_COL = {
+  unitCode: 'Mã đơn vị',
+  meetingDate: 'Ngày họp',
+  meetingPlace: 'Địa điểm họp',
+  chair: 'Chủ trì',
+  secretary: 'Thư ký',
+  members: 'Số thành viên',
+  present: 'Số có mặt',
+  letterNumber: 'Số tờ trình',
+  letterDate: 'Ngày tờ trình',
+} as const;
+
+export const OTHER_BLOCK = 'Đơn vị khác';
+export const KIND_LABEL = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
+
+export const RATING_LABEL = {
+  HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ',
+  HTTNV: 'Hoàn thành tốt nhiệm vụ',
+  HTNV: 'Hoàn thành nhiệm vụ',
+  KHTNV: 'Không hoàn thành nhiệm vụ',
+} as const;
+
+/** Prize names by rank (U3): Nhất, Nhì, Ba, then «Thứ 4», «Thứ 5»… */
+export function prizeName(rank: number): string {
+  return ['Nhất', 'Nhì', 'Ba'][rank - 1] ?? `Thứ ${rank}`;
+}

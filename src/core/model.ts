@@ -1,0 +1,149 @@
+/**
+ * The core's data: what the hosts hand in (cell arrays) and what the rules work on.
+ * Everything here is plain data, the same in Apps Script and in Node.
+ */
+
+/** A cell as `Range.getValues()` or an `.xlsx` reader gives it ('' or null when empty). */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** One sheet as read by a host in a single call. */
+export interface SheetInput {
+  name: string;
+  values: CellValue[][];
+  /** Number formats of the same cells, when the host has them (a `%` format marks a fraction). */
+  numberFormats?: string[][];
+}
+
+/** A whole workbook as read by a host. */
+export interface WorkbookInput {
+  sheets: SheetInput[];
+  /** IANA time zone in which date cells mean midnight (Sheets: the spreadsheet's; exceljs: UTC). */
+  timeZone: string;
+}
+
+/** A calendar day: the rules compare days, never instants. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A problem the user must fix, located as a person sees it (`row` 1 is the header). */
+export interface WorkbookError {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+/** Xếp loại: the yearly rating of an individual, best first. */
+export type Rating = 'HTXSNV' | 'HTTNV' | 'HTNV' | 'KHTNV';
+
+/** Hình thức: Tập thể (collective) or Cá nhân (individual). */
+export type NominationKind = 'collective' | 'individual';
+
+/** Which block rules a unit falls under (khối). */
+export type BlockKind = 'agency' | 'commune' | 'other';
+
+/** Cấu hình: the movement's settings. */
+export interface Settings {
+  movementName: string;
+  year: number;
+  issuer: string;
+  issuerSuperior: string;
+  placeName: string;
+  signerTitle: string;
+  signerName: string;
+  launchDate: CalendarDate | null;
+  endDate: CalendarDate;
+  windowFrom: CalendarDate;
+  windowTo: CalendarDate;
+  minSatisfactionPercent: number;
+  prizeRanks: number;
+  communeBlock: string;
+  agencyBlock: string;
+}
+
+/** Đơn vị. */
+export interface Unit {
+  row: number;
+  code: string;
+  name: string;
+  /** The block's name as the settings spell it (or `Đơn vị khác`). */
+  block: string;
+  blockKind: BlockKind;
+  head: string;
+  emails: string[];
+}
+
+/** Tiêu chí: one criterion of the CCHC index. */
+export interface Criterion {
+  row: number;
+  code: string;
+  name: string;
+  maxPoints: number;
+  /** The block it applies to; null = every ranked block. */
+  block: string | null;
+}
+
+/** Chấm điểm: one unit's points on one criterion. */
+export interface Score {
+  row: number;
+  unitCode: string;
+  criterionCode: string;
+  selfPoints: number | null;
+  appraisedPoints: number | null;
+  evidence: string;
+}
+
+/** Đề nghị: one nominee. A value that is empty or could not be read is null. */
+export interface Nomination {
+  row: number;
+  unitCode: string;
+  kind: NominationKind | null;
+  name: string;
+  position: string;
+  directCchc: boolean;
+  compliance: boolean;
+  unity: boolean;
+  discipline: boolean;
+  hasPlan: boolean;
+  innovation: boolean;
+  satisfactionPercent: number | null;
+  onTimePercent: number | null;
+  onlinePrevPercent: number | null;
+  onlineNowPercent: number | null;
+  ratingPrev: Rating | null;
+  ratingNow: Rating | null;
+  initiativeRecognition: string;
+  summary: string;
+  submittedOn: CalendarDate | null;
+  votesInFavour: number | null;
+  /** Columns whose value was present but unreadable (already reported as errors). */
+  unreadable: string[];
+}
+
+/** Hồ sơ đơn vị: what the dossier documents need about a unit's review meeting and letter. */
+export interface UnitDossier {
+  row: number;
+  unitCode: string;
+  meetingDate: CalendarDate | null;
+  meetingPlace: string;
+  chair: string;
+  secretary: string;
+  members: number | null;
+  present: number | null;
+  letterNumber: string;
+  letterDate: CalendarDate | null;
+}
+
+/** The parsed workbook: every row that could be read, and every problem found. */
+export interface Workbook {
+  settings: Settings;
+  units: Unit[];
+  criteria: Criterion[];
+  scores: Score[];
+  nominations: Nomination[];
+  dossiers: UnitDossier[];
+  errors: WorkbookError[];
+}
