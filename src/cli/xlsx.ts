@@ -204,7 +204,7 @@ function writeTable(sheet: ExcelJS.Worksheet, rows: SpecCell[][]): void {
         ? spec
         : { value: spec, numFmt: undefined };
       const cell = row.getCell(colIndex + 1);
-      cell.value = value ?? null;
+      cell.value = value === '' || value === undefined ? null : value;
       const format = numFmt ?? (value instanceof Date ? DATE_FORMAT : undefined);
       if (format) cell.numFmt = format;
       widths[colIndex] = Math.max(widths[colIndex] ?? 0, displayLength(value, format));
