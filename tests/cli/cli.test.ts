@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { main, SAMPLE_WORKBOOK } from '../../src/cli/main';
 import { readWorkbookFile } from '../../src/cli/xlsx';
 import { evaluate, NOMINATION_COL as N } from '../../src/core';
 import { run, tempDir, writeXlsx } from '../helpers/files';
@@ -32,6 +33,23 @@ describe('thidua check --json', () => {
     expect(stderr.split('\n')).toHaveLength(1);
     expect(stderr).toContain(message);
   });
+
+  it('never crashes on a damaged file: a cut or corrupted sample is read or refused with exit 2', async () => {
+    const bytes = readFileSync(SAMPLE_WORKBOOK);
+    const dir = tempDir();
+    await fc.assert(
+      fc.asyncProperty(fc.nat(bytes.length - 1), fc.option(fc.uint8Array({ minLength: 1, maxLength: 64 })), async (cut, noise) => {
+        const file = join(dir, 'hong.xlsx');
+        const damaged = Buffer.from(bytes);
+        if (noise) damaged.set(noise, Math.min(cut, damaged.length - noise.length));
+        writeFileSync(file, noise ? damaged : bytes.subarray(0, cut));
+        const { code, stderr } = await run(main, ['check', file, '--json']);
+        expect([0, 2]).toContain(code);
+        if (code === 2) expect(stderr).toMatch(/^Lỗi: /);
+      }),
+      { numRuns: 25 },
+    );
+  }, 60000);
 
   it('exits 2 naming a missing required sheet', async () => {
     const file = await writeXlsx({ ...input, sheets: input.sheets.filter((s) => s.name !== 'Tiêu chí') });
