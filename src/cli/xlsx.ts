@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import PizZip from 'pizzip';
 import type { CellValue, SheetInput, WorkbookInput } from '../core/model';
 import type { OutputSheet, RowMark } from '../core/results';
+import { normalizeKey } from '../core/text';
 
 /** The file cannot be read as a workbook at all (the CLI exits with code 2). */
 export class UnreadableFile extends Error {
@@ -142,16 +143,11 @@ function stampZip(zipped: Buffer, date: Date): Buffer {
   return target.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-/** Sheet names as Excel compares them, plus Unicode normalisation (NFC and NFD) and spaces. */
-function sheetKey(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 /** exceljs keeps a sheet's position in `orderNo`, which its typings do not declare. */
 type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
 
 function putOutputSheet(book: ExcelJS.Workbook, output: OutputSheet): void {
-  const old = book.worksheets.find((sheet) => sheetKey(sheet.name) === sheetKey(output.name)) as
+  const old = book.worksheets.find((sheet) => normalizeKey(sheet.name) === normalizeKey(output.name)) as
     | OrderedSheet
     | undefined;
   if (old) book.removeWorksheet(old.id);
