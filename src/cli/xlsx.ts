@@ -116,6 +116,7 @@ export async function writeWorkbookFile(
 /** Writes `book` to `path`, creating the folder if needed. */
 export async function saveBook(book: ExcelJS.Workbook, path: string, options: SaveOptions = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
+  for (const sheet of book.worksheets) compactValidations(sheet as ValidatedSheet);
   if (!options.fixedDate) {
     book.modified = new Date();
     await book.xlsx.writeFile(path);
@@ -125,6 +126,47 @@ export async function saveBook(book: ExcelJS.Workbook, path: string, options: Sa
   book.modified = options.fixedDate;
   const written = Buffer.from(await book.xlsx.writeBuffer());
   await writeFile(path, stampZip(written, options.fixedDate));
+}
+
+/** exceljs keeps validations by address or range in `dataValidations`, which its typings omit. */
+type ValidatedSheet = ExcelJS.Worksheet & {
+  dataValidations: {
+    model: Record<string, ExcelJS.DataValidation | undefined>;
+    add(range: string, validation: ExcelJS.DataValidation): void;
+  };
+};
+
+/**
+ * exceljs reads validations cell by cell and, writing them back, can emit overlapping ranges
+ * (`B10:B1000` and `B2:B1000`), which Excel rejects: hand it one range per run of a column.
+ */
+function compactValidations(sheet: ValidatedSheet): void {
+  const compacted: Record<string, ExcelJS.DataValidation> = {};
+  const columns = new Map<string, { column: string; rows: number[]; validation: ExcelJS.DataValidation }>();
+  for (const [address, validation] of Object.entries(sheet.dataValidations.model)) {
+    if (!validation) continue;
+    const cell = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!cell) {
+      compacted[address] = validation;
+      continue;
+    }
+    const column = cell[1]!;
+    const key = `${column} ${JSON.stringify(validation)}`;
+    const group = columns.get(key) ?? { column, rows: [], validation };
+    group.rows.push(Number(cell[2]));
+    columns.set(key, group);
+  }
+  for (const { column, rows, validation } of columns.values()) {
+    rows.sort((a, b) => a - b);
+    let start = 0;
+    rows.forEach((row, index) => {
+      if (rows[index + 1] === row + 1) return;
+      const first = rows[start]!;
+      compacted[first === row ? `${column}${row}` : `${column}${first}:${column}${row}`] = validation;
+      start = index + 1;
+    });
+  }
+  sheet.dataValidations.model = compacted;
 }
 
 /**
@@ -247,11 +289,6 @@ export interface SheetSpec {
 export const LISTS_SHEET = 'Danh mục';
 /** Drop-downs reach this row, so rows typed later get them too. */
 const LIST_LAST_ROW = 1000;
-
-/** exceljs validates a whole range at once through `dataValidations`, which its typings omit. */
-type ValidatedSheet = ExcelJS.Worksheet & {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
-};
 
 /** Builds a workbook: dates as date cells, booleans as TRUE/FALSE, drop-down lists by header. */
 export function sheetsToBook(specs: SheetSpec[]): ExcelJS.Workbook {
