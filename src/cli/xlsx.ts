@@ -61,8 +61,7 @@ function readSheet(sheet: ExcelJS.Worksheet): SheetInput {
   let width = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // Sheets gives a merged range's value in its first cell only; so does this reader.
-      const value = cell.isMerged && cell.master !== cell ? null : plainValue(cell.value);
+      const value = cellValue(cell);
       if (value === null) return;
       found.push({ row: rowNumber, col: colNumber, value, format: cell.numFmt ?? '' });
       height = Math.max(height, rowNumber);
@@ -79,13 +78,20 @@ function readSheet(sheet: ExcelJS.Worksheet): SheetInput {
 }
 
 /** What a person sees in the cell: a formula's last result, a link's text, rich text as plain text. */
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  // Sheets gives a merged range's value in its first cell only; so does this reader.
+  if (cell.isMerged && cell.master !== cell) return null;
+  // `cell.value` drops a formula's result when it is 0, FALSE or '' (exceljs 4.4); `cell.result` keeps it.
+  if (cell.type === ExcelJS.ValueType.Formula) return plainValue((cell.result as ExcelJS.CellValue) ?? null);
+  return plainValue(cell.value);
+}
+
 function plainValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value === '' ? null : value;
   if (typeof value !== 'object' || value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('error' in value) return value.error;
-  if ('formula' in value || 'sharedFormula' in value) return plainValue(value.result ?? null);
   // A link's text may itself be rich text.
   if ('hyperlink' in value) return plainValue(value.text as ExcelJS.CellValue);
   return null;

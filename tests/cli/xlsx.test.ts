@@ -41,6 +41,8 @@ async function writeEveryCellForm(path: string): Promise<void> {
   sheet.mergeCells('A5:B5');
   sheet.getCell('A5').value = 'Gộp ô';
   sheet.getCell('A6').value = '';
+  sheet.getCell('E6').value = { formula: '1-1', result: 0 }; // results exceljs's cell.value drops
+  sheet.getCell('F6').value = { formula: 'FALSE()', result: false };
   sheet.getCell('H9').numFmt = '0%'; // formatted but empty: not part of the data
   await book.xlsx.writeFile(path);
 }
@@ -59,6 +61,7 @@ describe('readWorkbookFile', () => {
       ['Liên kết đậm', utc(2023, 1, 6), '#N/A', false, null, '#N/A'],
       [null, null, null, null, 92.25, null],
       ['Gộp ô', null, null, null, 93.25, null],
+      [null, null, null, null, 0, false],
     ]);
     expect(sheet!.numberFormats?.[1]).toEqual(['', 'dd/mm/yyyy', '0%', '', '', '']);
     expect(sheet!.numberFormats).toHaveLength(sheet!.values.length);
