@@ -98,7 +98,7 @@ export function selectForDossiers(e: Evaluation): DossierSelection {
   return { units, excluded };
 }
 
-const quote = (f: UnitFacts) => `“${f.settings.movementName}” năm ${f.settings.year}`;
+const quote = (f: UnitFacts, use: Gaps['use']) => `“${use(f.movementName)}” năm ${use(f.year)}`;
 
 /** D1 — Biên bản họp xét. Minutes carry no place-and-date line; the secretary signs left, the chair right. */
 export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
@@ -115,10 +115,10 @@ export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
     f.nominees.map((n, i) => [String(i + 1), use(n.name), n.kind, use(n.votes), use(n.votePercent)]),
   );
   return document([
-    header({ unitName: unit, movementIssuer: f.settings.issuer, number: numberLine('BB', unit, ''), dateLine: null }),
-    ...title('Biên bản', ['Họp xét đề nghị khen thưởng phong trào thi đua', quote(f)]),
+    header({ unitName: unit, movementIssuer: f.issuer.text, number: numberLine('BB', unit, ''), dateLine: null }),
+    ...title('Biên bản', ['Họp xét đề nghị khen thưởng phong trào thi đua', quote(f, use)]),
     bodyPara(
-      `Hôm nay, ${use(f.meetingDate)}, tại ${use(f.meetingPlace)}, ${unit} tổ chức họp xét đề nghị khen thưởng các tập thể, cá nhân có thành tích trong phong trào thi đua ${quote(f)}.`,
+      `Hôm nay, ${use(f.meetingDate)}, tại ${use(f.meetingPlace)}, ${unit} tổ chức họp xét đề nghị khen thưởng các tập thể, cá nhân có thành tích trong phong trào thi đua ${quote(f, use)}.`,
       { spaceBeforePt: 12 },
     ),
     headingPara('I. THÀNH PHẦN THAM DỰ'),
@@ -127,13 +127,13 @@ export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
     bodyPara(`- Tổng số thành viên Hội đồng: ${use(f.members)} người; có mặt: ${use(f.present)} người.`),
     headingPara('II. NỘI DUNG'),
     bodyPara(
-      `Căn cứ ${f.launchDocument} và tiêu chuẩn khen thưởng quy định tại Phát động, Hội đồng đã xem xét thành tích của các tập thể, cá nhân được đề nghị và biểu quyết. Kết quả như sau:`,
+      `Căn cứ ${use(f.launchDocument)} và tiêu chuẩn khen thưởng quy định tại Phát động, Hội đồng đã xem xét thành tích của các tập thể, cá nhân được đề nghị và biểu quyết. Kết quả như sau:`,
       { spaceAfterPt: 6 },
     ),
     table,
     headingPara('III. KẾT LUẬN'),
     bodyPara(
-      `Hội đồng thống nhất đề nghị ${f.awardAuthorityFull} xem xét, tặng Giấy khen cho ${countsPhrase(f.collectives, f.individuals)} có tên trên, đã có thành tích xuất sắc trong phong trào thi đua ${quote(f)}.`,
+      `Hội đồng thống nhất đề nghị ${use(f.awardAuthorityFull)} xem xét, tặng Giấy khen cho ${countsPhrase(f.collectives, f.individuals)} có tên trên, đã có thành tích xuất sắc trong phong trào thi đua ${quote(f, use)}.`,
     ),
     bodyPara('Biên bản đã được thông qua tại cuộc họp./.'),
     signatureBlock(signature(['Thư ký'], use(f.secretaryName)), signature(['Chủ trì'], use(f.chairName))),
@@ -146,28 +146,28 @@ export function submission(f: UnitFacts, gaps: Gaps): DocModel {
   const unit = use(f.unitName);
   const number = use(f.letterNumber);
   const attached = `(Kèm theo Tờ trình số ${number} ngày ${use(f.letterDateShort)} của ${unit})`;
-  const subject = `Đề nghị tặng Giấy khen của ${f.awardAuthority}`;
+  const subject = `Đề nghị tặng Giấy khen của ${use(f.awardAuthority)}`;
   const results = [
-    `Hưởng ứng phong trào thi đua ${quote(f)} do ${f.settings.issuer} phát động, ${unit} đã tổ chức họp xét đề nghị khen thưởng ngày ${use(f.meetingDateShort)}.`,
+    `Hưởng ứng phong trào thi đua ${quote(f, use)} do ${use(f.issuer)} phát động, ${unit} đã tổ chức họp xét đề nghị khen thưởng ngày ${use(f.meetingDateShort)}.`,
     f.rankingSentence ? ` ${f.rankingSentence}.` : '',
   ].join('');
   return document([
-    header({ unitName: unit, movementIssuer: f.settings.issuer, number: `Số: ${number}`, dateLine: use(f.dateLine) }),
-    ...title('Tờ trình', [`V/v đề nghị tặng Giấy khen của ${f.awardAuthority}`]),
-    bodyPara(`Kính gửi: ${f.awardAuthorityFull}.`, { align: 'center', indent: false, spaceBeforePt: 12, spaceAfterPt: 6 }),
+    header({ unitName: unit, movementIssuer: f.issuer.text, number: `Số: ${number}`, dateLine: use(f.dateLine) }),
+    ...title('Tờ trình', [`V/v đề nghị tặng Giấy khen của ${use(f.awardAuthority)}`]),
+    bodyPara(`Kính gửi: ${use(f.awardAuthorityFull)}.`, { align: 'center', indent: false, spaceBeforePt: 12, spaceAfterPt: 6 }),
     basisPara(
       'Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14/6/2005 và ngày 16/11/2013;',
     ),
     basisPara(
       'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
     ),
-    basisPara(`Căn cứ ${f.launchDocument};`),
+    basisPara(`Căn cứ ${use(f.launchDocument)};`),
     basisPara(`Căn cứ Biên bản họp xét đề nghị khen thưởng ngày ${use(f.meetingDateShort)} của ${unit}.`),
     bodyPara(results),
     bodyPara(
-      `${unit} kính đề nghị ${f.awardAuthorityFull} xem xét, tặng Giấy khen cho ${countsPhrase(f.collectives, f.individuals)} đã có thành tích xuất sắc trong phong trào thi đua ${quote(f)} (có danh sách và biểu tóm tắt thành tích kèm theo).`,
+      `${unit} kính đề nghị ${use(f.awardAuthorityFull)} xem xét, tặng Giấy khen cho ${countsPhrase(f.collectives, f.individuals)} đã có thành tích xuất sắc trong phong trào thi đua ${quote(f, use)} (có danh sách và biểu tóm tắt thành tích kèm theo).`,
     ),
-    bodyPara(`Kính trình ${f.awardAuthorityFull} xem xét, quyết định./.`),
+    bodyPara(`Kính trình ${use(f.awardAuthorityFull)} xem xét, quyết định./.`),
     signatureBlock(recipients(['Như trên', 'Lưu: VT']), signature(signerTitleLines(unit), use(f.head))),
 
     ...attachmentTitle('Danh sách', [subject, attached]),
@@ -213,8 +213,8 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
     ? signature(signerTitleLines(unit), use(f.head))
     : signature(['Người báo cáo thành tích'], name, '(Ký, ghi rõ họ tên)');
   return document([
-    header({ unitName: unit, movementIssuer: f.settings.issuer, number: null, dateLine: use(f.dateLine) }),
-    ...title('Báo cáo thành tích', [`Đề nghị tặng Giấy khen của ${f.awardAuthority}`, `(Thành tích trong phong trào thi đua ${quote(f)})`], {
+    header({ unitName: unit, movementIssuer: f.issuer.text, number: null, dateLine: use(f.dateLine) }),
+    ...title('Báo cáo thành tích', [`Đề nghị tặng Giấy khen của ${use(f.awardAuthority)}`, `(Thành tích trong phong trào thi đua ${quote(f, use)})`], {
       italicLast: true,
     }),
     headingPara('I. THÔNG TIN CHUNG'),

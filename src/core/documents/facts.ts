@@ -3,9 +3,10 @@
  * placeholders of user templates both take their text from here, so they never disagree.
  * A value the workbook does not give is a visible gap (`…`) with a message naming where to fill it.
  */
-import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, UNIT_COL } from '../contract';
+import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, SETTING, UNIT_COL } from '../contract';
 import type { Nomination, Settings, Unit, UnitDossier } from '../model';
 import type { Evaluation, NominationVerdict, RankedUnit } from '../results';
+import { formatNumber } from '../text';
 import { GAP, bodySymbol, dayMonthYear, placeAndDate, placeOf, shortBodyName, shortDate } from './layout';
 
 /** A value as a document shows it, and why it is a gap when it is one. */
@@ -30,8 +31,6 @@ export class Gaps {
   };
 }
 
-/** Numbers as Vietnamese documents write them: decimal comma, at most two decimals. */
-export const formatNumber = (value: number): string => String(Math.round(value * 100) / 100).replace('.', ',');
 
 const percent = (value: number | null): string | null => (value === null ? null : `${formatNumber(value)}%`);
 
@@ -64,13 +63,17 @@ export interface NomineeFacts {
 
 export interface UnitFacts {
   settings: Settings;
+  movementName: Field;
+  year: Field;
+  /** The movement's issuer, `Ủy ban nhân dân huyện Hữu Lũng`. */
+  issuer: Field;
   unitCode: string;
   unit: Unit | undefined;
   dossier: UnitDossier | undefined;
   unitName: Field;
   block: string;
   head: Field;
-  place: string;
+  place: Field;
   meetingDate: Field;
   meetingDateShort: Field;
   meetingPlace: Field;
@@ -87,11 +90,11 @@ export interface UnitFacts {
   /** `Đồng Tân, ngày 05 tháng 01 năm 2023`, gaps where the letter's date is missing. */
   dateLine: Field;
   /** `Chủ tịch UBND huyện Hữu Lũng`. */
-  awardAuthority: string;
+  awardAuthority: Field;
   /** `Chủ tịch Ủy ban nhân dân huyện Hữu Lũng`. */
-  awardAuthorityFull: string;
+  awardAuthorityFull: Field;
   /** The launch document as a text cites it. */
-  launchDocument: string;
+  launchDocument: Field;
   ranking: RankedUnit | undefined;
   /** `xếp thứ Nhất trong khối Xã, thị trấn với 91,25 điểm …`, or null for an unranked unit. */
   rankingSentence: string | null;
@@ -100,13 +103,16 @@ export interface UnitFacts {
   individuals: number;
 }
 
-function rankingSentence(r: RankedUnit | undefined, year: number): string | null {
+/** `năm 2022`, or `năm nay` / `năm trước` when the year setting is missing. */
+const yearLabel = (year: number | null, back = 0) => (year === null ? (back ? 'năm trước' : 'năm nay') : `năm ${year - back}`);
+
+function rankingSentence(r: RankedUnit | undefined, year: number | null): string | null {
   if (!r) return null;
   const place = r.prize ? `thứ ${r.prize}` : `thứ ${r.rank}`;
-  return `Chỉ số cải cách hành chính năm ${year} đạt ${formatNumber(r.score)} điểm (điểm thẩm định), xếp ${place}${r.tied ? ' (đồng hạng)' : ''} trong khối ${r.block}`;
+  return `Chỉ số cải cách hành chính ${yearLabel(year)} đạt ${formatNumber(r.score)} điểm (điểm thẩm định), xếp ${place}${r.tied ? ' (đồng hạng)' : ''} trong khối ${r.block}`;
 }
 
-function nomineeFacts(n: Nomination, v: NominationVerdict, unitName: Field, members: number | null, year: number): NomineeFacts {
+function nomineeFacts(n: Nomination, v: NominationVerdict, unitName: Field, members: number | null, year: number | null): NomineeFacts {
   const at = (what: string, name = n.name.trim()) => `Đề nghị dòng ${n.row}${name ? ` (${name})` : ''}: thiếu ${what}`;
   const collective = n.kind === 'collective';
   const figures: string[] = [];
@@ -117,19 +123,19 @@ function nomineeFacts(n: Nomination, v: NominationVerdict, unitName: Field, memb
   rate('Tỷ lệ hài lòng của người dân, tổ chức', n.satisfactionPercent);
   rate('Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn và trước hạn', n.onTimePercent);
   const online = [
-    n.onlinePrevPercent === null ? null : `năm ${year - 1} là ${percent(n.onlinePrevPercent)}`,
-    n.onlineNowPercent === null ? null : `năm ${year} là ${percent(n.onlineNowPercent)}`,
+    n.onlinePrevPercent === null ? null : `${yearLabel(year, 1)} là ${percent(n.onlinePrevPercent)}`,
+    n.onlineNowPercent === null ? null : `${yearLabel(year)} là ${percent(n.onlineNowPercent)}`,
   ].filter((x) => x !== null);
   if (online.length)
     figures.push(`Tỷ lệ tổ chức, người dân sử dụng dịch vụ công trực tuyến, dịch vụ bưu chính công ích: ${online.join('; ')}.`);
   if (n.innovation) figures.push('Có sáng tạo, đổi mới trong thực hiện 6 nội dung cải cách hành chính.');
   const ratings = [
-    n.ratingPrev ? `năm ${year - 1}: ${RATING_LABEL[n.ratingPrev]}` : null,
-    n.ratingNow ? `năm ${year}: ${RATING_LABEL[n.ratingNow]}` : null,
+    n.ratingPrev ? `${yearLabel(year, 1)}: ${RATING_LABEL[n.ratingPrev]}` : null,
+    n.ratingNow ? `${yearLabel(year)}: ${RATING_LABEL[n.ratingNow]}` : null,
   ].filter((x) => x !== null);
   if (ratings.length) figures.push(`Xếp loại ${ratings.join('; ')}.`);
   if (n.initiativeRecognition.trim())
-    figures.push(`Sáng kiến, giải pháp được công nhận: ${n.initiativeRecognition.normalize('NFC').trim()}.`);
+    figures.push(`Sáng kiến, giải pháp được công nhận: ${n.initiativeRecognition.normalize('NFC').trim().replace(/[.;]+$/, '')}.`);
 
   const votePercent =
     n.votesInFavour === null
@@ -160,7 +166,7 @@ export function unitFacts(e: Evaluation, unitCode: string, chosen: { nomination:
   const inDossier = (col: string) => `Hồ sơ đơn vị ${unitCode}: thiếu ${col}`;
   const unitName = field(unit?.name, `Đơn vị ${unitCode}: không có trong trang Đơn vị (thiếu ${UNIT_COL.name})`);
   const nameForPlace = unit?.name ?? '';
-  const place = placeOf(nameForPlace, s.placeName);
+  const place = field(placeOf(nameForPlace, s.placeName.trim()), `Cấu hình: thiếu ${SETTING.placeName}`);
   const chair = field(d?.chair, inDossier(DOSSIER_COL.chair));
   const secretary = field(d?.secretary, inDossier(DOSSIER_COL.secretary));
   const rawNumber = d?.letterNumber.trim() ?? '';
@@ -172,8 +178,17 @@ export function unitFacts(e: Evaluation, unitCode: string, chosen: { nomination:
   const ranking = e.result.ranking.find((r) => r.unit === unitCode);
   const nominees = chosen.map(({ nomination, verdict }) => nomineeFacts(nomination, verdict, unitName, members, s.year));
   const launch = s.launchDate ? ` ngày ${shortDate(s.launchDate)}` : '';
+  const setting = (value: string | number | null, name: string) => field(value, `Cấu hình: thiếu ${name}`);
+  const movementName = setting(s.movementName, SETTING.movementName);
+  const year = setting(s.year, SETTING.year);
+  const issuer = setting(s.issuer, SETTING.issuer);
+  // A text built from settings is a gap-carrying field too: it names the first setting it lacks.
+  const from = (text: string, ...parts: Field[]): Field => ({ text, missing: parts.find((p) => p.missing)?.missing ?? null });
   return {
     settings: s,
+    movementName,
+    year,
+    issuer,
     unitCode,
     unit,
     dossier: d,
@@ -193,10 +208,15 @@ export function unitFacts(e: Evaluation, unitCode: string, chosen: { nomination:
     letterNumber,
     letterDate: field(d?.letterDate ? dayMonthYear(d.letterDate) : null, letterDateMissing),
     letterDateShort: field(d?.letterDate ? shortDate(d.letterDate) : null, letterDateMissing),
-    dateLine: { text: placeAndDate(place, d?.letterDate ?? null), missing: d?.letterDate ? null : letterDateMissing },
-    awardAuthority: `${s.signerTitle} ${shortBodyName(s.issuer)}`,
-    awardAuthorityFull: `${s.signerTitle} ${s.issuer}`,
-    launchDocument: `Phát động${launch} của ${s.issuer} về phong trào thi đua “${s.movementName}” năm ${s.year}`,
+    dateLine: { text: placeAndDate(place.text, d?.letterDate ?? null), missing: d?.letterDate ? place.missing : letterDateMissing },
+    awardAuthority: from(`${s.signerTitle} ${issuer.missing ? GAP : shortBodyName(issuer.text)}`, issuer),
+    awardAuthorityFull: from(`${s.signerTitle} ${issuer.text}`, issuer),
+    launchDocument: from(
+      `Phát động${launch} của ${issuer.text} về phong trào thi đua “${movementName.text}” năm ${year.text}`,
+      issuer,
+      movementName,
+      year,
+    ),
     ranking,
     rankingSentence: rankingSentence(ranking, s.year),
     nominees,

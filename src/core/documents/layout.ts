@@ -3,6 +3,7 @@
  * place: page, font, sizes, the two-column header, title, body, recipients and signature.
  */
 import type { CalendarDate } from '../model';
+import { cleanText, documentDate, normalizeKey } from '../text';
 import type { Alignment, Block, DocModel, Paragraph, Run, Table, TableCell } from './model';
 
 /** A4 portrait; top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
@@ -30,7 +31,7 @@ export const SIZE = {
 const HEADER_COLUMNS_MM = [62, TEXT_WIDTH_MM - 62];
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 /** The rule under the motto is as long as the motto (measured on Times New Roman bold 13). */
-const MOTTO_RULE_MM = 60;
+const MOTTO_RULE_MM = 56;
 /** Body: first-line indent 1–1.27 cm, at least 6 pt between paragraphs. */
 const BODY_INDENT_MM = 12.7;
 const BODY_SPACE_PT = 6;
@@ -52,9 +53,9 @@ export function dayMonthYear(date: CalendarDate | null): string {
   return `ngày ${pad2(date.day)} tháng ${month} năm ${date.year}`;
 }
 
-/** The place-and-date line: `Hữu Lũng, ngày 05 tháng 01 năm 2023`. */
+/** The place-and-date line: `Hữu Lũng, ngày 05 tháng 01 năm 2023` (gaps when the date is missing). */
 export function placeAndDate(place: string, date: CalendarDate | null): string {
-  return `${place}, ${dayMonthYear(date)}`;
+  return date ? documentDate(place, date) : `${place}, ${dayMonthYear(null)}`;
 }
 
 /** A date cited inside a text, with the same zeros: `05/01/2023`, `15/3/2022`. */
@@ -64,19 +65,20 @@ export function shortDate(date: CalendarDate): string {
 
 // ---------- the issuing body, from the unit's name ----------
 
-const fold = (text: string) => text.normalize('NFC').toLowerCase().replace(/uỷ/g, 'ủy').replace(/\s+/g, ' ').trim();
+/** The rest of a name after its first words, if they are `phrase` (tolerant of case and tone placement). */
+function after(name: string, phrase: string): string | null {
+  const words = cleanText(name).split(' ');
+  const n = phrase.split(' ').length;
+  return words.length > n && normalizeKey(words.slice(0, n).join(' ')) === normalizeKey(phrase) ? words.slice(n).join(' ') : null;
+}
 
 /** `UBND xã Đồng Tân` or `Ủy ban nhân dân xã Đồng Tân` → `xã Đồng Tân`; otherwise null. */
-function peoplesCommitteeOf(unitName: string): string | null {
-  const name = unitName.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const match = /^(ubnd|ủy ban nhân dân)\s+/.exec(fold(name));
-  return match ? name.slice(match[0].length) : null;
-}
+const peoplesCommitteeOf = (unitName: string): string | null => after(unitName, 'UBND') ?? after(unitName, 'Ủy ban nhân dân');
 
 /** `Ủy ban nhân dân huyện Hữu Lũng` → `UBND huyện Hữu Lũng`, as a superior body is usually written. */
 export function shortBodyName(name: string): string {
   const rest = peoplesCommitteeOf(name);
-  return rest === null ? name.normalize('NFC').trim() : `UBND ${rest}`;
+  return rest === null ? cleanText(name) : `UBND ${rest}`;
 }
 
 export interface IssuingBody {
@@ -94,7 +96,7 @@ export interface IssuingBody {
 export function issuingBody(unitName: string, movementIssuer: string): IssuingBody {
   const rest = peoplesCommitteeOf(unitName);
   if (rest !== null) return { superior: null, lines: ['ỦY BAN NHÂN DÂN', upper(rest)] };
-  return { superior: upper(shortBodyName(movementIssuer)), lines: [upper(unitName.trim())] };
+  return { superior: upper(shortBodyName(movementIssuer)), lines: [upper(cleanText(unitName))] };
 }
 
 /**
@@ -103,14 +105,14 @@ export function issuingBody(unitName: string, movementIssuer: string): IssuingBo
  */
 export function placeOf(unitName: string, settingsPlace: string): string {
   const rest = peoplesCommitteeOf(unitName);
-  const match = rest === null ? null : /^(xã|phường|thị trấn)\s+(.+)$/i.exec(rest);
-  return match?.[2] ?? settingsPlace;
+  if (rest === null) return settingsPlace;
+  return after(rest, 'xã') ?? after(rest, 'phường') ?? after(rest, 'thị trấn') ?? settingsPlace;
 }
 
 const initials = (words: string) =>
   words
     .split(/[\s\-,–]+/)
-    .filter((w) => w && fold(w) !== 'và')
+    .filter((w) => w && normalizeKey(w) !== 'và')
     .map((w) => upper(w.charAt(0)))
     .join('');
 
@@ -121,11 +123,9 @@ const initials = (words: string) =>
  */
 export function bodySymbol(unitName: string): string {
   if (peoplesCommitteeOf(unitName) !== null) return 'UBND';
-  const name = unitName.normalize('NFC').trim();
-  const folded = fold(name);
-  if (folded.startsWith('văn phòng')) return 'VP';
-  if (folded.startsWith('phòng ')) return initials(name.slice('phòng '.length)) || 'P';
-  return initials(name) || 'ĐV';
+  if (after(unitName, 'Văn phòng') !== null) return 'VP';
+  const field = after(unitName, 'Phòng');
+  return initials(field ?? cleanText(unitName)) || 'ĐV';
 }
 
 /** `Số: 15/TTr-UBND`; the unit's own full number when it wrote one with a slash. */
@@ -138,10 +138,9 @@ export function numberLine(typeCode: string, unitName: string, number: string): 
 /** The signer's authority and title for the unit's head, in capitals. */
 export function signerTitleLines(unitName: string): string[] {
   if (peoplesCommitteeOf(unitName) !== null) return ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'];
-  const folded = fold(unitName);
-  if (folded.startsWith('văn phòng')) return ['CHÁNH VĂN PHÒNG'];
-  if (folded.startsWith('thanh tra')) return ['CHÁNH THANH TRA'];
-  if (folded.startsWith('phòng ')) return ['TRƯỞNG PHÒNG'];
+  if (after(unitName, 'Văn phòng') !== null) return ['CHÁNH VĂN PHÒNG'];
+  if (after(unitName, 'Thanh tra') !== null) return ['CHÁNH THANH TRA'];
+  if (after(unitName, 'Phòng') !== null) return ['TRƯỞNG PHÒNG'];
   return ['THỦ TRƯỞNG ĐƠN VỊ'];
 }
 

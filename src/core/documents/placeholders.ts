@@ -3,6 +3,7 @@
  * `{{#de_nghi}} … {{/de_nghi}}`): the same facts the default documents print, so a host can fill
  * a user's `.docx` or Google Docs template. Values are literal text; a gap is `…`.
  */
+import { formatNumber } from '../text';
 import { countsPhrase } from './facts';
 import type { Field, NomineeFacts, UnitFacts } from './facts';
 
@@ -83,24 +84,23 @@ function nomineeFields(n: NomineeFacts, index: number): Record<string, Field> {
 
 /** The placeholder values of a unit's document; a D3 also gets its nominee's row fields at the top level. */
 export function placeholderData(f: UnitFacts, nominee?: NomineeFacts): PlaceholderData {
-  const s = f.settings;
   const two = (n: number) => known(String(n).padStart(2, '0'));
   const rows = f.nominees.map(nomineeFields);
   const index = nominee ? f.nominees.indexOf(nominee) : -1;
   return {
     fields: {
-      ten_phong_trao: known(s.movementName),
-      nam: known(String(s.year)),
-      co_quan_phat_dong: known(s.issuer),
-      van_ban_phat_dong: known(f.launchDocument),
-      cap_khen: known(f.awardAuthority),
-      cap_khen_day_du: known(f.awardAuthorityFull),
+      ten_phong_trao: f.movementName,
+      nam: f.year,
+      co_quan_phat_dong: f.issuer,
+      van_ban_phat_dong: f.launchDocument,
+      cap_khen: f.awardAuthority,
+      cap_khen_day_du: f.awardAuthorityFull,
       ma_don_vi: known(f.unitCode),
       ten_don_vi: f.unitName,
       ten_don_vi_in_hoa: f.unitName.missing ? f.unitName : known(f.unitName.text.toUpperCase()),
       khoi: known(f.block),
       thu_truong: f.head,
-      dia_danh: known(f.place),
+      dia_danh: f.place,
       ngay_hop: f.meetingDateShort,
       ngay_hop_day_du: f.meetingDate,
       dia_diem_hop: f.meetingPlace,
@@ -111,7 +111,7 @@ export function placeholderData(f: UnitFacts, nominee?: NomineeFacts): Placehold
       so_to_trinh: f.letterNumber,
       ngay_to_trinh: f.letterDateShort,
       dia_danh_ngay_thang: f.dateLine,
-      diem_cchc: known(f.ranking ? String(f.ranking.score).replace('.', ',') : ''),
+      diem_cchc: known(f.ranking ? formatNumber(f.ranking.score) : ''),
       xep_hang: known(f.ranking ? (f.ranking.prize ?? String(f.ranking.rank)) : ''),
       so_tap_the: two(f.collectives),
       so_ca_nhan: two(f.individuals),
