@@ -17,7 +17,14 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildDossiers, selectForDossiers } from '../core/documents';
 import type { Alignment, DocModel, Paragraph as ParagraphModel, Run, Table as TableModel } from '../core/documents';
+import type { Evaluation } from '../core/results';
+import { convertToPdf } from './pdf';
+import { TEMPLATE_FILE, fillTemplate } from './templates';
 
 /** A4 in twips, as Word writes it (w:pgSz 11906 × 16838). */
 const A4 = { width: 11906, height: 16838 };
@@ -146,4 +153,65 @@ export async function writeDocx(doc: DocModel): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+export interface DossierFilesOptions {
+  /** A folder with the user's own templates `D1.docx`, `D2.docx`, `D3.docx` (each optional). */
+  templatesDir?: string;
+  /** Also write a PDF of each document (needs LibreOffice). */
+  pdf?: boolean;
+}
+
+export interface DossierFilesResult {
+  /** Every file written, in order. */
+  files: string[];
+  /** The gaps left in the documents (`…`), each once, saying what to fill in the workbook. */
+  missing: string[];
+  /** Nominations that got no document, and why. */
+  excluded: string[];
+  /** What could not be done but did not stop the rest (PDF without LibreOffice). */
+  warnings: string[];
+}
+
+/**
+ * Writes every unit's dossier into `dir` (the CLI's `DIR/ho-so/`): the default documents, or
+ * the user's templates filled with the same values, and PDFs when asked.
+ */
+export async function writeDossierFiles(e: Evaluation, dir: string, options: DossierFilesOptions = {}): Promise<DossierFilesResult> {
+  await mkdir(dir, { recursive: true });
+  const templates = new Map<string, Buffer>();
+  if (options.templatesDir) {
+    for (const [kind, file] of Object.entries(TEMPLATE_FILE)) {
+      const path = join(options.templatesDir, file);
+      if (existsSync(path)) templates.set(kind, await readFile(path));
+    }
+  }
+  const files: string[] = [];
+  const missing = new Set<string>();
+  for (const unit of buildDossiers(e)) {
+    for (const d of unit.documents) {
+      const template = templates.get(d.kind);
+      let bytes: Buffer;
+      if (template) {
+        const filled = fillTemplate(template, d.placeholders, TEMPLATE_FILE[d.kind]);
+        bytes = filled.buffer;
+        filled.missing.forEach((m) => missing.add(m));
+      } else {
+        bytes = await writeDocx(d.doc);
+        d.missing.forEach((m) => missing.add(m));
+      }
+      const path = join(dir, d.fileName);
+      await writeFile(path, bytes);
+      files.push(path);
+    }
+  }
+  const warnings: string[] = [];
+  if (options.pdf) {
+    try {
+      files.push(...(await convertToPdf([...files], dir)));
+    } catch (error) {
+      warnings.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return { files, missing: [...missing], excluded: selectForDossiers(e).excluded, warnings };
 }

@@ -112,7 +112,7 @@ export function placeOf(unitName: string, settingsPlace: string): string {
 const initials = (words: string) =>
   words
     .split(/[\s\-,–]+/)
-    .filter((w) => w && normalizeKey(w) !== 'và')
+    .filter((w) => w && normalizeKey(w) !== normalizeKey('và'))
     .map((w) => upper(w.charAt(0)))
     .join('');
 
