@@ -19,15 +19,34 @@ export const TEMPLATE_FILE = { D1: 'D1.docx', D2: 'D2.docx', D3: 'D3.docx' } as 
 const isField = (v: unknown): v is Field =>
   typeof v === 'object' && v !== null && 'text' in v && 'missing' in v && Object.keys(v).length === 2;
 
-interface TemplateErrorProperties {
-  properties?: { errors?: { properties?: { explanation?: string; xtag?: string } }[]; explanation?: string };
+interface ErrorProperties {
+  id?: string;
+  xtag?: string;
+  explanation?: string;
 }
 
+/** docxtemplater's errors, said in Vietnamese for the common ones. */
 function explain(error: unknown): string {
-  const props = (error as TemplateErrorProperties).properties;
-  const each = props?.errors?.map((e) => e.properties?.xtag ? `thẻ «${e.properties.xtag}»` : (e.properties?.explanation ?? '')) ?? [];
-  const detail = each.filter(Boolean).join('; ') || props?.explanation || (error instanceof Error ? error.message : String(error));
-  return detail;
+  const props = (error as { properties?: ErrorProperties & { errors?: { properties?: ErrorProperties }[] } }).properties;
+  const list = props?.errors?.map((e) => e.properties ?? {}) ?? (props ? [props] : []);
+  const said = list.map(({ id, xtag, explanation }) => {
+    const tag = xtag ?? '';
+    switch (id) {
+      case 'unclosed_loop':
+        return `vòng lặp {{#${tag}}} chưa có {{/${tag}}}`;
+      case 'unopened_loop':
+        return `{{/${tag}}} không có {{#${tag}}} mở trước`;
+      case 'closing_tag_does_not_match_opening_tag':
+        return `vòng lặp mở và đóng không khớp (${tag})`;
+      case 'unclosed_tag':
+        return `thẻ «{{${tag}» thiếu }}`;
+      case 'unopened_tag':
+        return `thẻ «${tag}}}» thiếu {{`;
+      default:
+        return explanation ?? tag;
+    }
+  });
+  return said.filter(Boolean).join('; ') || (error instanceof Error ? error.message : String(error));
 }
 
 /**
@@ -51,6 +70,7 @@ export function fillTemplate(template: Buffer, data: PlaceholderData, templateNa
       delimiters: { start: '{{', end: '}}' },
       paragraphLoop: true,
       linebreaks: true,
+      errorLogging: false,
       parser: (tag) => ({
         get(scope: unknown) {
           const value = tag === '.' ? scope : (scope as Record<string, unknown> | null)?.[tag.trim()];
