@@ -107,9 +107,9 @@ export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
   const table = listTable(
     [
       { title: 'STT', widthMm: 12, align: 'center' },
-      { title: 'Tên tập thể / Họ và tên', widthMm: 58 },
-      { title: 'Hình thức', widthMm: 25, align: 'center' },
-      { title: 'Số phiếu đồng ý', widthMm: 32, align: 'center' },
+      { title: 'Tên tập thể / Họ và tên', widthMm: 55 },
+      { title: 'Hình thức', widthMm: 24, align: 'center' },
+      { title: 'Số phiếu đồng ý', widthMm: 36, align: 'center' },
       { title: 'Tỷ lệ so với tổng số thành viên', widthMm: 38, align: 'center' },
     ],
     f.nominees.map((n, i) => [String(i + 1), use(n.name), n.kind, use(n.votes), use(n.votePercent)]),
