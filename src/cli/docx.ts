@@ -18,6 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildDossiers, selectForDossiers } from '../core/documents';
@@ -214,4 +215,24 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
     }
   }
   return { files, missing: [...missing], excluded: selectForDossiers(e).excluded, warnings };
+}
+
+/** For `npm run bench`: builds every dossier's model, then writes a sample of them as .docx. */
+export async function measureDossiers(e: Evaluation, sample = 300) {
+  const start = performance.now();
+  const units = buildDossiers(e);
+  const buildMs = performance.now() - start;
+  const documents = units.flatMap((u) => u.documents);
+  const some = documents.slice(0, sample);
+  const writeStart = performance.now();
+  for (const d of some) await writeDocx(d.doc);
+  const writeMs = performance.now() - writeStart;
+  const perUnit = documents.length / Math.max(units.length, 1);
+  return {
+    units: units.length,
+    documents: documents.length,
+    buildMs,
+    /** Unit dossiers (D1 + D2 + their D3s) per second, model and .docx together. */
+    dossiersPerSecond: 1000 / (buildMs / Math.max(units.length, 1) + (writeMs / Math.max(some.length, 1)) * perUnit),
+  };
 }

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import PizZip from 'pizzip';
-import { buildDossiers } from '../../src/core/documents';
+import { buildDossiers, plainText } from '../../src/core/documents';
 import type { DossierDocument } from '../../src/core/documents';
 import { writeDocx, writeDossierFiles } from '../../src/cli/docx';
 import { TemplateError, fillTemplate } from '../../src/cli/templates';
-import { NOMINATION_COL } from '../../src/core';
+import { NOMINATION_COL, evaluate } from '../../src/core';
+import { readWorkbookFile } from '../../src/cli/xlsx';
 import { nomination } from '../helpers/workbook';
 import { COLLECTIVE, INDIVIDUAL, evaluation } from '../core/documents/fixture';
 
@@ -172,5 +173,34 @@ describe('writeDossierFiles', () => {
     expect(result.files.every((f) => f.endsWith('.docx'))).toBe(true);
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toMatch(/Không tìm thấy LibreOffice/);
+  });
+});
+
+describe('the sample district', () => {
+  let e: ReturnType<typeof evaluation>;
+  beforeAll(async () => {
+    e = evaluate((await readWorkbookFile('samples/huu-lung-2022.xlsx')).input);
+  });
+
+  test('every eligible nomination gets one report in its unit’s dossier, no ineligible one does', () => {
+    const units = buildDossiers(e);
+    const reported = units.flatMap((u) => u.documents.filter((d) => d.kind === 'D3').map((d) => `${u.unitCode}:${d.nominationRow}`));
+    const eligible = e.result.nominations.filter((v) => v.eligible).map((v) => `${v.unit}:${v.row}`);
+    expect(reported.sort()).toEqual(eligible.sort());
+    for (const u of units) expect(u.documents.filter((d) => d.kind !== 'D3').map((d) => d.kind)).toEqual(['D1', 'D2']);
+    const names = units.flatMap((u) => u.documents.map((d) => d.fileName.toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test('a complete unit’s letter has its number, date and signer, and no gap', () => {
+    const cq02 = buildDossiers(e).find((u) => u.unitCode === 'CQ02')!;
+    const d2 = cq02.documents.find((d) => d.kind === 'D2')!;
+    const text = plainText(d2.doc);
+    expect(text).toContain('UBND HUYỆN HỮU LŨNG\nPHÒNG NỘI VỤ');
+    expect(text).toContain('Số: 65/TTr-NV');
+    expect(text).toContain('Hữu Lũng, ngày 28 tháng 12 năm 2022');
+    expect(text).toContain('TRƯỞNG PHÒNG');
+    expect(text).toContain('Lê Văn Thắng');
+    expect(d2.missing).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDossierFiles } from '../../src/cli/docx';
 import { findSoffice } from '../../src/cli/pdf';
-import { NOMINATION_COL } from '../../src/core';
+import { NOMINATION_COL, evaluate } from '../../src/core';
+import { readWorkbookFile } from '../../src/cli/xlsx';
 import { nomination } from '../helpers/workbook';
 import { COLLECTIVE, INDIVIDUAL, evaluation } from '../core/documents/fixture';
 
@@ -80,5 +81,29 @@ maybe('the dossier read back from PDF', () => {
     expect(text).toContain('năm 2022: Hoàn thành xuất sắc nhiệm vụ');
     expect(text).toContain('XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG');
     expect(text).toContain('NGƯỜI BÁO CÁO THÀNH TÍCH');
+  });
+});
+
+maybe('the sample district’s dossiers read back from PDF', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'thidua-e2e-sample-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('an agency’s letter and a commune’s report, as a reader sees them', async () => {
+    const e = evaluate((await readWorkbookFile('samples/huu-lung-2022.xlsx')).input);
+    const result = await writeDossierFiles(e, dir, { pdf: true });
+    expect(result.warnings).toEqual([]);
+    const letter = result.files.find((f) => f.endsWith('CQ02 - Phòng Nội vụ - Tờ trình.pdf')) as string;
+    const layout = pdfText(letter, true);
+    expect(layout).toMatch(/UBND HUYỆN HỮU LŨNG\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    expect(layout).toMatch(/Số: 65\/TTr-NV\s+Hữu Lũng, ngày 28 tháng 12 năm 2022/);
+    expect(layout).toMatch(/1\s+Phòng Nội vụ huyện Hữu\s/);
+    expect(layout).toMatch(/2\s+Lê Thị Hương\s+Chuyên viên Phòng Nội vụ/);
+    expect(flat(layout)).toContain('Lê Văn Thắng');
+    const reports = result.files.filter((f) => /^X\d+ - .* - Báo cáo thành tích - .*\.pdf$/.test(f.slice(dir.length + 1)));
+    expect(reports.length).toBeGreaterThan(0);
+    expect(flat(pdfText(reports[0] as string))).toMatch(/ỦY BAN NHÂN DÂN (XÃ|THỊ TRẤN) .*BÁO CÁO THÀNH TÍCH/);
   });
 });
