@@ -236,6 +236,13 @@ const KIND_TITLE: Record<DossierKind, string> = {
 /** Longest file name in UTF-8 bytes, extension included (most file systems allow 255). */
 const MAX_NAME_BYTES = 180;
 
+/** UTF-8 length without TextEncoder, which Apps Script lacks. */
+const utf8Length = (text: string) =>
+  [...text].reduce((n, ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    return n + (code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4);
+  }, 0);
+
 /**
  * A file name safe on every file system: NFC, no `/\:*?"<>|` or control characters, no
  * trailing dot or space, Vietnamese letters kept, at most 180 UTF-8 bytes.
@@ -247,11 +254,10 @@ export function safeFileName(base: string, extension = '.docx'): string {
     .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const encoder = new TextEncoder();
-  const budget = MAX_NAME_BYTES - encoder.encode(extension).length;
-  if (encoder.encode(name).length > budget) {
+  const budget = MAX_NAME_BYTES - utf8Length(extension);
+  if (utf8Length(name) > budget) {
     const chars = [...name];
-    while (chars.length && encoder.encode(chars.join('')).length > budget - 3) chars.pop();
+    while (chars.length && utf8Length(chars.join('')) > budget - 3) chars.pop();
     name = `${chars.join('').trimEnd()}…`;
   }
   name = name.replace(/[. ]+$/, '') || 'tai-lieu';
