@@ -5,7 +5,7 @@
  */
 import type { Nomination } from '../model';
 import type { Evaluation, NominationVerdict } from '../results';
-import { Gaps, countsPhrase, unitFacts } from './facts';
+import { Gaps, countsPhrase, indexUnits, unitFacts } from './facts';
 import type { NomineeFacts, UnitFacts } from './facts';
 import {
   attachmentTitle,
@@ -274,8 +274,9 @@ export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
     taken.add(name.toLowerCase());
     return name;
   };
+  const index = indexUnits(e);
   return selectForDossiers(e).units.map(({ unitCode, chosen }) => {
-    const f = unitFacts(e, unitCode, chosen);
+    const f = unitFacts(e, index, unitCode, chosen);
     const prefix = `${unitCode} - ${f.unitName.missing ? unitCode : f.unitName.text}`;
     const make = (kind: DossierKind, build: (g: Gaps) => DocModel, n?: NomineeFacts): DossierDocument => {
       const gaps = new Gaps();

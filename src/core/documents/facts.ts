@@ -158,11 +158,34 @@ function nomineeFacts(n: Nomination, v: NominationVerdict, unitName: Field, memb
   };
 }
 
+/** The evaluation's units, dossier rows and ranking by unit code, built once for all dossiers. */
+export interface UnitIndex {
+  units: Map<string, Unit>;
+  dossiers: Map<string, UnitDossier>;
+  ranking: Map<string, RankedUnit>;
+}
+
+export function indexUnits(e: Evaluation): UnitIndex {
+  // The first dossier row of a unit counts, as `find` would.
+  const dossiers = new Map<string, UnitDossier>();
+  for (const d of e.workbook.dossiers) if (!dossiers.has(d.unitCode)) dossiers.set(d.unitCode, d);
+  return {
+    units: new Map(e.workbook.units.map((u) => [u.code, u])),
+    dossiers,
+    ranking: new Map(e.result.ranking.map((r) => [r.unit, r])),
+  };
+}
+
 /** The facts of one unit's dossier; `nominees` are those the dossier proposes, in order. */
-export function unitFacts(e: Evaluation, unitCode: string, chosen: { nomination: Nomination; verdict: NominationVerdict }[]): UnitFacts {
+export function unitFacts(
+  e: Evaluation,
+  index: UnitIndex,
+  unitCode: string,
+  chosen: { nomination: Nomination; verdict: NominationVerdict }[],
+): UnitFacts {
   const s = e.workbook.settings;
-  const unit = e.workbook.units.find((u) => u.code === unitCode);
-  const d = e.workbook.dossiers.find((x) => x.unitCode === unitCode);
+  const unit = index.units.get(unitCode);
+  const d = index.dossiers.get(unitCode);
   const inDossier = (col: string) => `Hồ sơ đơn vị ${unitCode}: thiếu ${col}`;
   const unitName = field(unit?.name, `Đơn vị ${unitCode}: không có trong trang Đơn vị (thiếu ${UNIT_COL.name})`);
   const nameForPlace = unit?.name ?? '';
@@ -175,7 +198,7 @@ export function unitFacts(e: Evaluation, unitCode: string, chosen: { nomination:
     : { ...field(rawNumber, inDossier(DOSSIER_COL.letterNumber)), text: `${rawNumber || GAP}/TTr-${bodySymbol(nameForPlace)}` };
   const letterDateMissing = inDossier(DOSSIER_COL.letterDate);
   const members = d?.members ?? null;
-  const ranking = e.result.ranking.find((r) => r.unit === unitCode);
+  const ranking = index.ranking.get(unitCode);
   const nominees = chosen.map(({ nomination, verdict }) => nomineeFacts(nomination, verdict, unitName, members, s.year));
   const launch = s.launchDate ? ` ngày ${shortDate(s.launchDate)}` : '';
   const setting = (value: string | number | null, name: string) => field(value, `Cấu hình: thiếu ${name}`);
