@@ -4,7 +4,7 @@
  * A value the workbook does not give is a visible gap (`…`) with a message naming where to fill it.
  */
 import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, SETTING, UNIT_COL } from '../contract';
-import type { Nomination, Settings, Unit, UnitDossier } from '../model';
+import type { Nomination, Unit, UnitDossier } from '../model';
 import type { Evaluation, NominationVerdict, RankedUnit } from '../results';
 import { formatNumber } from '../text';
 import { GAP, bodySymbol, dayMonthYear, placeAndDate, placeOf, shortBodyName, shortDate } from './layout';
@@ -31,7 +31,6 @@ export class Gaps {
   };
 }
 
-
 const percent = (value: number | null): string | null => (value === null ? null : `${formatNumber(value)}%`);
 
 /** `01 tập thể và 01 cá nhân`: counts in two digits, as the proposal writes them. */
@@ -46,8 +45,6 @@ export function countsPhrase(collectives: number, individuals: number): string {
 const nameOnly = (f: Field): Field => (f.missing ? f : known(f.text.split(/,| - /)[0]?.trim() || f.text));
 
 export interface NomineeFacts {
-  nomination: Nomination;
-  verdict: NominationVerdict;
   row: number;
   collective: boolean;
   kind: string;
@@ -62,14 +59,11 @@ export interface NomineeFacts {
 }
 
 export interface UnitFacts {
-  settings: Settings;
   movementName: Field;
   year: Field;
   /** The movement's issuer, `Ủy ban nhân dân huyện Hữu Lũng`. */
   issuer: Field;
   unitCode: string;
-  unit: Unit | undefined;
-  dossier: UnitDossier | undefined;
   unitName: Field;
   block: string;
   head: Field;
@@ -112,7 +106,14 @@ function rankingSentence(r: RankedUnit | undefined, year: number | null): string
   return `Chỉ số cải cách hành chính ${yearLabel(year)} đạt ${formatNumber(r.score)} điểm (điểm thẩm định), xếp ${place}${r.tied ? ' (đồng hạng)' : ''} trong khối ${r.block}`;
 }
 
-function nomineeFacts(n: Nomination, v: NominationVerdict, unitName: Field, members: number | null, year: number | null): NomineeFacts {
+/** `members` is the council's size (the base of the vote share) and the gap message when it is missing. */
+function nomineeFacts(
+  n: Nomination,
+  v: NominationVerdict,
+  unitName: Field,
+  members: { value: number | null; missing: string },
+  year: number | null,
+): NomineeFacts {
   const at = (what: string, name = n.name.trim()) => `Đề nghị dòng ${n.row}${name ? ` (${name})` : ''}: thiếu ${what}`;
   const collective = n.kind === 'collective';
   const figures: string[] = [];
@@ -140,12 +141,10 @@ function nomineeFacts(n: Nomination, v: NominationVerdict, unitName: Field, memb
   const votePercent =
     n.votesInFavour === null
       ? field(null, at(NOMINATION_COL.votesInFavour))
-      : members
-        ? known(`${formatNumber((n.votesInFavour / members) * 100)}%`)
-        : { text: GAP, missing: null };
+      : members.value
+        ? known(`${formatNumber((n.votesInFavour / members.value) * 100)}%`)
+        : { text: GAP, missing: members.missing };
   return {
-    nomination: n,
-    verdict: v,
     row: n.row,
     collective,
     kind: n.kind ? KIND_LABEL[n.kind] : (v.kind ?? GAP),
@@ -199,7 +198,8 @@ export function unitFacts(
   const letterDateMissing = inDossier(DOSSIER_COL.letterDate);
   const members = d?.members ?? null;
   const ranking = index.ranking.get(unitCode);
-  const nominees = chosen.map(({ nomination, verdict }) => nomineeFacts(nomination, verdict, unitName, members, s.year));
+  const council = { value: members, missing: inDossier(DOSSIER_COL.members) };
+  const nominees = chosen.map(({ nomination, verdict }) => nomineeFacts(nomination, verdict, unitName, council, s.year));
   const launch = s.launchDate ? ` ngày ${shortDate(s.launchDate)}` : '';
   const setting = (value: string | number | null, name: string) => field(value, `Cấu hình: thiếu ${name}`);
   const movementName = setting(s.movementName, SETTING.movementName);
@@ -208,13 +208,10 @@ export function unitFacts(
   // A text built from settings is a gap-carrying field too: it names the first setting it lacks.
   const from = (text: string, ...parts: Field[]): Field => ({ text, missing: parts.find((p) => p.missing)?.missing ?? null });
   return {
-    settings: s,
     movementName,
     year,
     issuer,
     unitCode,
-    unit,
-    dossier: d,
     unitName,
     block: unit?.block ?? '',
     head: field(unit?.head, `Đơn vị ${unitCode}: thiếu ${UNIT_COL.head}`),
