@@ -161,6 +161,8 @@ export interface DossierFilesOptions {
   templatesDir?: string;
   /** Also write a PDF of each document (needs LibreOffice). */
   pdf?: boolean;
+  /** Called after each unit's documents are written, for a progress line on large runs. */
+  onProgress?: (unitsDone: number, unitsTotal: number) => void;
 }
 
 export interface DossierFilesResult {
@@ -189,7 +191,8 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
   }
   const files: string[] = [];
   const missing = new Set<string>();
-  for (const unit of buildDossiers(e)) {
+  const units = buildDossiers(e);
+  for (const [index, unit] of units.entries()) {
     for (const d of unit.documents) {
       const template = templates.get(d.kind);
       let bytes: Buffer;
@@ -205,6 +208,7 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
       await writeFile(path, bytes);
       files.push(path);
     }
+    options.onProgress?.(index + 1, units.length);
   }
   const warnings: string[] = [];
   if (options.pdf) {

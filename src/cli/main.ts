@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { evaluate, outputSheets, UnreadableWorkbook } from '../core';
 import { parseArgs, USAGE, UsageError } from './args';
-import { summarize } from './summary';
+import { summarize, summarizeDossiers } from './summary';
+import { writeDossierFiles } from './docx';
 import { readWorkbookFile, UnreadableFile, writeWorkbookFile } from './xlsx';
 
 export const SAMPLE_WORKBOOK = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples', 'huu-lung-2022.xlsx');
@@ -43,7 +44,14 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
     const outFile = join(outDir, file === SAMPLE_WORKBOOK ? 'huu-lung-2022.xlsx' : file.split(/[\\/]/).pop()!);
     progress('Đang ghi bảng tính kết quả…');
     await writeWorkbookFile(book, outputSheets(evaluation), outFile);
+    const dossierDir = join(outDir, 'ho-so');
+    const dossiers = await writeDossierFiles(evaluation, dossierDir, {
+      templatesDir: args.templates,
+      pdf: args.pdf,
+      onProgress: (done, total) => done % 100 === 0 && progress(`Đã ghi hồ sơ ${done}/${total} đơn vị…`),
+    });
     terminal.out(summarize(evaluation));
+    terminal.out(summarizeDossiers(dossiers, dossierDir));
     terminal.out(`\nĐã ghi bảng tính kết quả: ${outFile}`);
     return 0;
   } catch (error) {

@@ -33,6 +33,12 @@ export function readText(cell: CellValue, timeZone = 'UTC'): string {
   return cleanText(String(cell));
 }
 
+/** Text whose line breaks mean paragraphs (a summary of achievements): each line cleaned, blank lines dropped. */
+export function readParagraphs(cell: CellValue, timeZone = 'UTC'): string {
+  if (typeof cell !== 'string') return readText(cell, timeZone);
+  return cell.split(/\r?\n/).map((line) => readText(line)).filter(Boolean).join('\n');
+}
+
 // A decimal written the Vietnamese way (91,25) or the English way (91.25).
 const decimalText = z.pipe(
   z.string().check(z.regex(/^\s*[+-]?\d+(?:[.,]\d+)?\s*$/)),

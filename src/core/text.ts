@@ -110,8 +110,13 @@ export function formatDate(date: CalendarDate): string {
  * and for months 1 and 2 only — `Hữu Lũng, ngày 05 tháng 01 năm 2023`.
  */
 export function documentDate(place: string, date: CalendarDate): string {
+  return `${place}, ${documentDay(date)}`;
+}
+
+/** The date as documents write it in a sentence: `ngày 05 tháng 01 năm 2023`. */
+export function documentDay(date: CalendarDate): string {
   const month = date.month <= 2 ? pad2(date.month) : String(date.month);
-  return `${place}, ngày ${pad2(date.day)} tháng ${month} năm ${date.year}`;
+  return `ngày ${pad2(date.day)} tháng ${month} năm ${date.year}`;
 }
 
 /** Whole days from the epoch, so calendar days compare as numbers. */

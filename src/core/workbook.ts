@@ -25,7 +25,7 @@ import {
   UNIT_COL,
 } from './contract';
 import type { CellRead } from './cells';
-import { readDate, readNumber, readPercent, readRating, readText, readYesNo, showCell } from './cells';
+import { readDate, readNumber, readParagraphs, readPercent, readRating, readText, readYesNo, showCell } from './cells';
 import type { TableRow } from './sheets';
 import { findSheet, readTable, requireSheet } from './sheets';
 import { normalizeKey } from './text';
@@ -348,7 +348,7 @@ function readNominations(input: WorkbookInput, units: Unit[], errors: WorkbookEr
       ratingPrev: read('ratingPrev', readRating(row.cell('ratingPrev'))),
       ratingNow: read('ratingNow', readRating(row.cell('ratingNow'))),
       initiativeRecognition: readText(row.cell('initiativeRecognition'), tz),
-      summary: readText(row.cell('summary'), tz),
+      summary: readParagraphs(row.cell('summary'), tz),
       submittedOn: read('submittedOn', readDate(row.cell('submittedOn'), tz)),
       votesInFavour: votes !== null && votes >= 0 && Number.isInteger(votes) ? votes : null,
       unreadable,

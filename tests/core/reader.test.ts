@@ -117,6 +117,11 @@ describe('reading the workbook', () => {
     expect(e.result.nominations.map((v) => v.name)).toEqual(names);
   });
 
+  it('keeps the paragraphs of a summary of achievements', () => {
+    const e = evaluate(workbook({ nominations: [nomination(GOOD_INDIVIDUAL, { [N.summary]: ' Dòng  một.\r\n\nDòng hai. ' })] }));
+    expect(e.workbook.nominations[0]!.summary).toBe('Dòng một.\nDòng hai.');
+  });
+
   it('reads percentages from a percent-formatted cell', () => {
     const e = evaluate(workbook({
       nominations: [nomination(GOOD_COLLECTIVE, { [N.satisfactionPercent]: 0.92, [N.onTimePercent]: 1 })],

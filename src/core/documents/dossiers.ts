@@ -76,7 +76,7 @@ export function selectForDossiers(e: Evaluation): DossierSelection {
     if (!verdict?.eligible) {
       const who = nomination.name.trim() ? ` (${nomination.name.trim()})` : '';
       excluded.push(
-        `Đề nghị dòng ${nomination.row}${who}: không đủ điều kiện khen thưởng, không lập báo cáo thành tích và không đưa vào biên bản, tờ trình của đơn vị ${nomination.unitCode || '…'}.`,
+        `Đề nghị hàng ${nomination.row}${who}: không đủ điều kiện khen thưởng, không lập báo cáo thành tích và không đưa vào biên bản, tờ trình của đơn vị ${nomination.unitCode || '…'}.`,
       );
       continue;
     }
@@ -270,7 +270,7 @@ export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
   const taken = new Set<string>();
   const uniqueFileName = (wanted: string, row?: number) => {
     let name = safeFileName(wanted);
-    for (let i = 2; taken.has(name.toLowerCase()); i++) name = safeFileName(`${wanted} (${row ? `dòng ${row}` : i})${row && i > 2 ? ` ${i}` : ''}`);
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = safeFileName(`${wanted} (${row ? `hàng ${row}` : i})${row && i > 2 ? ` ${i}` : ''}`);
     taken.add(name.toLowerCase());
     return name;
   };
@@ -281,7 +281,7 @@ export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
     const make = (kind: DossierKind, build: (g: Gaps) => DocModel, n?: NomineeFacts): DossierDocument => {
       const gaps = new Gaps();
       const doc = build(gaps);
-      const wanted = `${prefix} - ${KIND_TITLE[kind]}${n ? ` - ${n.name.missing ? `dòng ${n.row}` : n.name.text}` : ''}`;
+      const wanted = `${prefix} - ${KIND_TITLE[kind]}${n ? ` - ${n.name.missing ? `hàng ${n.row}` : n.name.text}` : ''}`;
       const fileName = uniqueFileName(wanted, n?.row);
       return {
         kind,

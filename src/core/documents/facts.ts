@@ -114,7 +114,7 @@ function nomineeFacts(
   members: { value: number | null; missing: string },
   year: number | null,
 ): NomineeFacts {
-  const at = (what: string, name = n.name.trim()) => `Đề nghị dòng ${n.row}${name ? ` (${name})` : ''}: thiếu ${what}`;
+  const at = (what: string, name = n.name.trim()) => `Đề nghị hàng ${n.row}${name ? ` (${name})` : ''}: thiếu ${what}`;
   const collective = n.kind === 'collective';
   const figures: string[] = [];
   const rate = (label: string, value: number | null) => {
@@ -148,7 +148,7 @@ function nomineeFacts(
     row: n.row,
     collective,
     kind: n.kind ? KIND_LABEL[n.kind] : (v.kind ?? GAP),
-    name: field(n.name, `Đề nghị dòng ${n.row}: thiếu ${NOMINATION_COL.name}`),
+    name: field(n.name, `Đề nghị hàng ${n.row}: thiếu ${NOMINATION_COL.name}`),
     position: collective && !n.position.trim() ? unitName : field(n.position, at(NOMINATION_COL.position)),
     votes: field(n.votesInFavour, at(NOMINATION_COL.votesInFavour)),
     votePercent,

@@ -3,7 +3,7 @@
  * place: page, font, sizes, the two-column header, title, body, recipients and signature.
  */
 import type { CalendarDate } from '../model';
-import { cleanText, documentDate, normalizeKey } from '../text';
+import { cleanText, documentDate, documentDay, normalizeKey } from '../text';
 import type { Alignment, Block, DocModel, Paragraph, Run, Table, TableCell } from './model';
 
 /** A4 portrait; top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
@@ -48,9 +48,7 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
  * (so `ngày 03 tháng 12`, `ngày 15 tháng 11`). A missing date leaves visible gaps.
  */
 export function dayMonthYear(date: CalendarDate | null): string {
-  if (!date) return `ngày ${GAP} tháng ${GAP} năm ${GAP}`;
-  const month = date.month <= 2 ? pad2(date.month) : String(date.month);
-  return `ngày ${pad2(date.day)} tháng ${month} năm ${date.year}`;
+  return date ? documentDay(date) : `ngày ${GAP} tháng ${GAP} năm ${GAP}`;
 }
 
 /** The place-and-date line: `Hữu Lũng, ngày 05 tháng 01 năm 2023` (gaps when the date is missing). */

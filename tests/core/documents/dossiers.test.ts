@@ -110,8 +110,8 @@ describe('what the workbook does not give', () => {
     const bare = nomination(INDIVIDUAL, { [NOMINATION_COL.votesInFavour]: '', [NOMINATION_COL.summary]: '' });
     const u = dossier({ units, nominations: [bare] });
     expect(tableWith(docOf(u, 'D1'), 'Số phiếu đồng ý')[1]).toEqual(['1', 'Nguyễn Văn An', 'Cá nhân', '…', '…']);
-    expect(docOf(u, 'D1').missing).toEqual([`Đề nghị dòng 2 (Nguyễn Văn An): thiếu ${NOMINATION_COL.votesInFavour}`]);
-    expect(docOf(u, 'D3').missing).toEqual([`Đề nghị dòng 2 (Nguyễn Văn An): thiếu ${NOMINATION_COL.summary}`]);
+    expect(docOf(u, 'D1').missing).toEqual([`Đề nghị hàng 2 (Nguyễn Văn An): thiếu ${NOMINATION_COL.votesInFavour}`]);
+    expect(docOf(u, 'D3').missing).toEqual([`Đề nghị hàng 2 (Nguyễn Văn An): thiếu ${NOMINATION_COL.summary}`]);
   });
 
   test('an ineligible nomination gets no report and is not proposed; the run is told why', () => {
