@@ -236,6 +236,8 @@ export async function measureDossiers(e: Evaluation, sample = 300) {
     units: units.length,
     documents: documents.length,
     buildMs,
+    /** Documents per second, model and .docx together. */
+    documentsPerSecond: 1000 / (buildMs / Math.max(documents.length, 1) + writeMs / Math.max(some.length, 1)),
     /** Unit dossiers (D1 + D2 + their D3s) per second, model and .docx together. */
     dossiersPerSecond: 1000 / (buildMs / Math.max(units.length, 1) + (writeMs / Math.max(some.length, 1)) * perUnit),
   };
