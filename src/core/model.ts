@@ -48,16 +48,18 @@ export type BlockKind = 'agency' | 'commune' | 'other';
 /** Cấu hình: the movement's settings. */
 export interface Settings {
   movementName: string;
-  year: number;
+  /** Null only when the setting is missing or unreadable (reported as an error). */
+  year: number | null;
   issuer: string;
   issuerSuperior: string;
   placeName: string;
   signerTitle: string;
   signerName: string;
   launchDate: CalendarDate | null;
-  endDate: CalendarDate;
-  windowFrom: CalendarDate;
-  windowTo: CalendarDate;
+  endDate: CalendarDate | null;
+  /** M3's window; null when missing (reported, and every dossier is then outside it). */
+  windowFrom: CalendarDate | null;
+  windowTo: CalendarDate | null;
   minSatisfactionPercent: number;
   prizeRanks: number;
   communeBlock: string;

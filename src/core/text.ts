@@ -1,0 +1,128 @@
+/** Vietnamese text: tolerant matching keys, collation, and dates as documents write them. */
+import type { CalendarDate } from './model';
+
+/** Combining marks that carry a tone (dấu thanh), in dictionary order: huyền, hỏi, ngã, sắc, nặng. */
+const TONES = ['\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
+const TONE_RE = /[\u0300\u0309\u0303\u0301\u0323]/g;
+
+/**
+ * A key under which two spellings a person reads as the same are equal: case, spacing,
+ * NFC/NFD, and the old and new placement of tone marks (`hoà`/`hòa`, `Uỷ`/`Ủy`).
+ */
+export function normalizeKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .toLowerCase()
+    .trim()
+    .split(/\s+/)
+    .map((word) => {
+      const tones = word.match(TONE_RE);
+      // The tone belongs to the syllable, not to the letter it sits on.
+      return tones ? word.replace(TONE_RE, '') + tones.join('') : word;
+    })
+    .join(' ');
+}
+
+/** The same value written with NFC and single spaces, for display and output. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+const ORDER = ' 0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+const VOWEL_MARKS: Record<string, Record<string, string>> = {
+  '\u0306': { a: 'ă' },
+  '\u0302': { a: 'â', e: 'ê', o: 'ô' },
+  '\u031b': { o: 'ơ', u: 'ư' },
+};
+
+interface CollationKey {
+  letters: number[];
+  tones: number[];
+}
+
+function collationKey(text: string): CollationKey {
+  const letters: number[] = [];
+  const tones: number[] = [];
+  const chars = [...cleanText(text).normalize('NFD').toLowerCase()];
+  for (let i = 0; i < chars.length; i++) {
+    let letter = chars[i] as string;
+    let tone = 0;
+    while (i + 1 < chars.length && /[\u0300-\u036f]/.test(chars[i + 1] as string)) {
+      const mark = chars[++i] as string;
+      const toneIndex = TONES.indexOf(mark);
+      if (toneIndex >= 0) tone = toneIndex + 1;
+      else letter = VOWEL_MARKS[mark]?.[letter] ?? letter;
+    }
+    const position = ORDER.indexOf(letter);
+    letters.push(position >= 0 ? position : ORDER.length + (letter.codePointAt(0) ?? 0));
+    tones.push(tone);
+  }
+  return { letters, tones };
+}
+
+function compareArrays(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Vietnamese alphabetical order: letters first (a ă â b c d đ e ê …, so Đ comes after D),
+ * then tones (none, huyền, hỏi, ngã, sắc, nặng) only where the letters are the same.
+ */
+export function compareVietnamese(a: string, b: string): number {
+  const ka = collationKey(a);
+  const kb = collationKey(b);
+  return compareArrays(ka.letters, kb.letters) || compareArrays(ka.tones, kb.tones);
+}
+
+/**
+ * Order of people's names as Vietnamese lists are read: by the given name (the last word),
+ * then by the whole name.
+ */
+export function comparePersonNames(a: string, b: string): number {
+  const given = (name: string) => cleanText(name).split(' ').pop() ?? '';
+  return compareVietnamese(given(a), given(b)) || compareVietnamese(a, b);
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** `dd/mm/yyyy`, as users type dates. */
+export function formatDate(date: CalendarDate): string {
+  return `${pad2(date.day)}/${pad2(date.month)}/${date.year}`;
+}
+
+/**
+ * The place-and-date line of a document (Decree 30/2020): a leading zero for days below 10
+ * and for months 1 and 2 only — `Hữu Lũng, ngày 05 tháng 01 năm 2023`.
+ */
+export function documentDate(place: string, date: CalendarDate): string {
+  const month = date.month <= 2 ? pad2(date.month) : String(date.month);
+  return `${place}, ngày ${pad2(date.day)} tháng ${month} năm ${date.year}`;
+}
+
+/** Whole days from the epoch, so calendar days compare as numbers. */
+export function dayNumber(date: CalendarDate): number {
+  return Math.round(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
+}
+
+/** The date a person reads for a date cell, in the workbook's time zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function calendarDateOf(instant: Date, timeZone: string): CalendarDate {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day') };
+}
+
+/** Numbers as Vietnamese documents write them: decimal comma, no trailing zeros. */
+export function formatNumber(value: number): string {
+  return String(Math.round(value * 100) / 100).replace('.', ',');
+}
