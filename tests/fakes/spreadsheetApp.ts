@@ -234,7 +234,7 @@ export class FakeProtection implements Subset<Protection, ProtectionMethods> {
   }
 }
 
-type RangeMethods = 'getValues' | 'setValues' | 'getValue' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackgrounds' | 'setFontWeight' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
+type RangeMethods = 'getValues' | 'setValues' | 'getValue' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackgrounds' | 'setFontWeight' | 'setFontWeights' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
 
 export class FakeRange implements Subset<Range, RangeMethods> {
   constructor(
@@ -287,6 +287,10 @@ export class FakeRange implements Subset<Range, RangeMethods> {
   }
   setFontWeight(weight: string | null): this {
     return this.each((cell) => (cell.fontWeight = weight ?? 'normal'));
+  }
+  setFontWeights(weights: Array<Array<string | null>>): this {
+    sameSize('data', weights, this.numRows, this.numColumns);
+    return this.each((cell, i, j) => (cell.fontWeight = weights[i]![j] ?? 'normal'));
   }
   setWrap(wrap: boolean): this {
     return this.each((cell) => (cell.wrap = wrap));
