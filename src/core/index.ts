@@ -2,3 +2,16 @@
 export * from './model';
 export * from './results';
 export * from './contract';
+export { evaluate, unitContext } from './evaluate';
+export { outputSheets, rankingSheet, verdictSheet, awardListSheet } from './outputs';
+export { UnreadableWorkbook, findSheet, readTable } from './sheets';
+export type { Table, TableRow } from './sheets';
+export { readWorkbook, blockKindOf } from './workbook';
+export { competitionRanks, rankUnits, roundTotal } from './ranking';
+export type { Standing, Ranking } from './ranking';
+export { judge } from './rules';
+export type { Eligibility, UnitContext } from './rules';
+export { unitQuotas, checkWindow } from './quota';
+export { orderAwardList } from './awardList';
+export * from './cells';
+export * from './text';

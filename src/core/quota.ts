@@ -1,0 +1,58 @@
+/** P4: how many nominees each unit may send, and M3: the window in which dossiers are received. */
+import type { CalendarDate, Nomination, Settings, Unit } from './model';
+import type { QuotaCount, UnitQuota } from './results';
+import type { Standing } from './ranking';
+import { dayNumber, formatDate, normalizeKey } from './text';
+
+const count = (total: number, collective: number, individual: number): QuotaCount => ({ total, collective, individual });
+
+/**
+ * P4: one nominee, a collective or an individual; a unit in a prize rank of a ranked block may
+ * send one collective and one individual. Every row of `Đề nghị` counts, eligible or not.
+ */
+export function unitQuotas(nominations: Nomination[], units: Unit[], standing: Map<string, Standing>): UnitQuota[] {
+  const unitByKey = new Map(units.map((u) => [normalizeKey(u.code), u]));
+  const byUnit = new Map<string, Nomination[]>();
+  for (const n of nominations) {
+    if (!n.unitCode) continue;
+    const own = byUnit.get(n.unitCode);
+    if (own) own.push(n);
+    else byUnit.set(n.unitCode, [n]);
+  }
+  return [...byUnit].map(([code, own]) => {
+    const unit = unitByKey.get(normalizeKey(code));
+    const prize = unit !== undefined && unit.blockKind !== 'other' && (standing.get(unit.code)?.prize ?? false);
+    const allowed = prize ? count(2, 1, 1) : count(1, 1, 1);
+    const nominated = count(
+      own.length,
+      own.filter((n) => n.kind === 'collective').length,
+      own.filter((n) => n.kind === 'individual').length,
+    );
+    const ok = nominated.total <= allowed.total && nominated.collective <= allowed.collective && nominated.individual <= allowed.individual;
+    const rows = own.map((n) => n.row).join(', ');
+    const rule = prize
+      ? 'đơn vị xếp hạng được xét nên được đề nghị 01 tập thể và 01 cá nhân'
+      : 'mỗi đơn vị được đề nghị 01 tập thể hoặc 01 cá nhân';
+    const message = ok
+      ? `P4: trong chỉ tiêu (${rule}).`
+      : `P4: vượt chỉ tiêu — ${rule}, nhưng đã đề nghị ${nominated.total} (${nominated.collective} tập thể, ${nominated.individual} cá nhân; các hàng ${rows}); đơn vị cần chọn lại và xóa bớt đề nghị.`;
+    return { unit: code, allowed, nominated, ok, message };
+  });
+}
+
+export interface WindowCheck {
+  ok: boolean;
+  message: string;
+}
+
+/** M3: a dossier counts only if submitted within the window, both ends included. */
+export function checkWindow(submittedOn: CalendarDate | null, settings: Settings): WindowCheck {
+  const { windowFrom: from, windowTo: to } = settings;
+  if (!from || !to) return { ok: false, message: 'M3: chưa cấu hình thời gian nhận hồ sơ nên chưa xét được hạn nộp.' };
+  const span = `từ ${formatDate(from)} đến ${formatDate(to)}`;
+  if (!submittedOn) return { ok: false, message: `M3: chưa có ngày nộp hồ sơ (nhận hồ sơ ${span}).` };
+  const day = dayNumber(submittedOn);
+  if (day < dayNumber(from)) return { ok: false, message: `M3: nộp ngày ${formatDate(submittedOn)}, trước thời gian nhận hồ sơ (${span}).` };
+  if (day > dayNumber(to)) return { ok: false, message: `M3: nộp ngày ${formatDate(submittedOn)}, sau thời gian nhận hồ sơ (${span}).` };
+  return { ok: true, message: `M3: nộp ngày ${formatDate(submittedOn)}, trong thời gian nhận hồ sơ.` };
+}

@@ -1,0 +1,109 @@
+/** U2–U3: each ranked unit's CCHC index total and its rank within its block. */
+import type { Criterion, Score, Settings, Unit } from './model';
+import type { RankedUnit, UnrankedUnit } from './results';
+import { prizeName } from './contract';
+import { compareVietnamese } from './text';
+
+/**
+ * Totals are kept to a millionth of a point, so that a sum a person reads as 91.25 is 91.25
+ * whatever order the criteria were added in.
+ */
+export function roundTotal(total: number): number {
+  return Math.round(total * 1e6) / 1e6;
+}
+
+/**
+ * Standard competition ranking (U3): equal scores share a rank and the next rank skips
+ * (1, 1, 3). Returns the rank of each score, in the order given.
+ */
+export function competitionRanks(scores: number[]): number[] {
+  const descending = [...scores].sort((a, b) => b - a);
+  const firstPlace = new Map<number, number>();
+  descending.forEach((score, i) => {
+    if (!firstPlace.has(score)) firstPlace.set(score, i + 1);
+  });
+  return scores.map((score) => firstPlace.get(score) as number);
+}
+
+/** Where a unit stands in the ranking, for the rules that depend on it (A2, A3, P4). */
+export interface Standing {
+  rank: number | null;
+  prize: boolean;
+}
+
+export interface Ranking {
+  ranked: RankedUnit[];
+  unranked: UnrankedUnit[];
+  standing: Map<string, Standing>;
+}
+
+function criteriaFor(unit: Unit, criteria: Criterion[]): Criterion[] {
+  return criteria.filter((c) => c.block === null || c.block === unit.block);
+}
+
+/** Ranks every unit of the two ranked blocks (the agencies' first, then the communes'). */
+export function rankUnits(
+  units: Unit[],
+  criteria: Criterion[],
+  scores: Score[],
+  unitProblems: Map<string, string[]>,
+  settings: Settings,
+): Ranking {
+  const scoresByUnit = new Map<string, Score[]>();
+  for (const score of scores) {
+    const own = scoresByUnit.get(score.unitCode);
+    if (own) own.push(score);
+    else scoresByUnit.set(score.unitCode, [score]);
+  }
+  const ranked: RankedUnit[] = [];
+  const unranked: UnrankedUnit[] = [];
+  const standing = new Map<string, Standing>();
+
+  for (const kind of ['agency', 'commune'] as const) {
+    const blockUnits = units.filter((u) => u.blockKind === kind);
+    const totals: { unit: Unit; score: number; self: number | null }[] = [];
+    for (const unit of blockUnits) {
+      const own = scoresByUnit.get(unit.code) ?? [];
+      const applicable = criteriaFor(unit, criteria);
+      const problems = unitProblems.get(unit.code);
+      const unappraised = applicable.filter((c) => !own.some((s) => s.criterionCode === c.code && s.appraisedPoints !== null));
+      let reason: string | null = null;
+      if (problems) reason = `Điểm có lỗi (${problems.join('; ')}); hãy sửa ở trang «Chấm điểm».`;
+      else if (applicable.length === 0) reason = 'Không có tiêu chí nào áp dụng cho khối này ở trang «Tiêu chí».';
+      else if (unappraised.length > 0) {
+        reason = `Chưa có điểm thẩm định ở ${unappraised.length}/${applicable.length} tiêu chí: ${unappraised.map((c) => c.code).join(', ')}.`;
+      }
+      if (reason) {
+        unranked.push({ unit: unit.code, block: unit.block, reason });
+        standing.set(unit.code, { rank: null, prize: false });
+        continue;
+      }
+      const selfComplete = applicable.every((c) => own.some((s) => s.criterionCode === c.code && s.selfPoints !== null));
+      totals.push({
+        unit,
+        score: roundTotal(own.reduce((sum, s) => sum + (s.appraisedPoints ?? 0), 0)),
+        self: selfComplete ? roundTotal(own.reduce((sum, s) => sum + (s.selfPoints ?? 0), 0)) : null,
+      });
+    }
+    const ranks = competitionRanks(totals.map((t) => t.score));
+    const rows = totals.map((t, i) => ({ ...t, rank: ranks[i] as number }));
+    // Equal ranks are listed by name, never by row order, so nothing hints at an order the rules did not make.
+    rows.sort((a, b) => a.rank - b.rank || compareVietnamese(a.unit.name, b.unit.name));
+    const sharing = new Map<number, number>();
+    for (const row of rows) sharing.set(row.rank, (sharing.get(row.rank) ?? 0) + 1);
+    for (const row of rows) {
+      const prize = row.rank <= settings.prizeRanks;
+      ranked.push({
+        unit: row.unit.code,
+        block: row.unit.block,
+        score: row.score,
+        self_score: row.self,
+        rank: row.rank,
+        tied: (sharing.get(row.rank) as number) > 1,
+        prize: prize ? prizeName(row.rank) : null,
+      });
+      standing.set(row.unit.code, { rank: row.rank, prize });
+    }
+  }
+  return { ranked, unranked, standing };
+}

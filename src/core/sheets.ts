@@ -1,0 +1,96 @@
+/** Finding sheets and columns by name, as a person would: tolerant of case, spaces and accents. */
+import type { CellValue, SheetInput, WorkbookError, WorkbookInput } from './model';
+import { isEmptyCell } from './cells';
+import { normalizeKey } from './text';
+
+/** A workbook that cannot be read at all (a required sheet is missing). */
+export class UnreadableWorkbook extends Error {
+  override name = 'UnreadableWorkbook';
+}
+
+export function findSheet(input: WorkbookInput, name: string): SheetInput | undefined {
+  const key = normalizeKey(name);
+  return input.sheets.find((sheet) => normalizeKey(sheet.name) === key);
+}
+
+export function requireSheet(input: WorkbookInput, name: string): SheetInput {
+  const sheet = findSheet(input, name);
+  if (!sheet) {
+    throw new UnreadableWorkbook(
+      `Không tìm thấy trang «${name}» trong bảng tính; hãy thêm trang này (hoặc chạy «Khởi tạo bảng tính»).`,
+    );
+  }
+  return sheet;
+}
+
+/** One data row of a sheet, with its cells found by column key. */
+export interface TableRow<K extends string> {
+  /** The row number a person sees (the header is usually row 1). */
+  row: number;
+  cell(key: K): CellValue;
+  numberFormat(key: K): string;
+}
+
+export interface Table<K extends string> {
+  sheet: string;
+  rows: TableRow<K>[];
+  headerRow: number;
+  missing: K[];
+}
+
+/** The header row is the first of the top rows that names the most contract columns. */
+function findHeaderRow(values: CellValue[][], wanted: Set<string>): number {
+  let best = 0;
+  let bestHits = 0;
+  for (let r = 0; r < Math.min(values.length, 10); r++) {
+    const hits = (values[r] ?? []).filter((c) => typeof c === 'string' && wanted.has(normalizeKey(c))).length;
+    if (hits > bestHits) {
+      best = r;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/**
+ * Reads a sheet as rows of named columns. Blank rows are skipped; a missing column is reported
+ * once (unless optional) and reads as empty in every row.
+ */
+export function readTable<K extends string>(
+  sheet: SheetInput,
+  columns: Record<K, string>,
+  errors: WorkbookError[],
+  optional: readonly NoInfer<K>[] = [],
+): Table<K> {
+  const keys = Object.keys(columns) as K[];
+  const headerIndex = findHeaderRow(sheet.values, new Set(keys.map((k) => normalizeKey(columns[k]))));
+  const header = (sheet.values[headerIndex] ?? []).map((c) => (typeof c === 'string' ? normalizeKey(c) : ''));
+  const position = {} as Record<K, number>;
+  const missing: K[] = [];
+  for (const key of keys) {
+    position[key] = header.indexOf(normalizeKey(columns[key]));
+    if (position[key] < 0) {
+      missing.push(key);
+      if (!optional.includes(key)) {
+        errors.push({
+          sheet: sheet.name,
+          row: headerIndex + 1,
+          column: columns[key],
+          message: `Thiếu cột «${columns[key]}» ở hàng tiêu đề; hãy thêm cột có đúng tiêu đề này.`,
+        });
+      }
+    }
+  }
+  const rows: TableRow<K>[] = [];
+  for (let r = headerIndex + 1; r < sheet.values.length; r++) {
+    const cells = sheet.values[r] ?? [];
+    if (cells.every(isEmptyCell)) continue;
+    const formats = sheet.numberFormats?.[r];
+    rows.push({
+      row: r + 1,
+      cell: (key) => (position[key] >= 0 ? cells[position[key]] : null),
+      numberFormat: (key) => (position[key] >= 0 ? (formats?.[position[key]] ?? '') : ''),
+    });
+  }
+  return { sheet: sheet.name, rows, headerRow: headerIndex + 1, missing };
+}
