@@ -31,3 +31,13 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   }
   menu.addToUi();
 }
+
+/** Runs when the file opens (simple trigger), in any AuthMode: builds the menu only. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu(SpreadsheetApp.getUi());
+}
+
+/** Runs when the add-on is installed: the menu must appear without reopening the file. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}

@@ -44,7 +44,7 @@ export class SheetIndex {
 }
 
 /** Every input sheet present, read once, in the spreadsheet's time zone. */
-export function readWorkbook(index: SheetIndex): WorkbookInput {
+export function readInputSheets(index: SheetIndex): WorkbookInput {
   const sheets: SheetInput[] = [];
   for (const name of INPUT_SHEETS) {
     const sheet = index.find(name);
@@ -137,9 +137,15 @@ export function columnLetter(column: number): string {
   return s;
 }
 
-/** The 1-based column of a header in a sheet read by `readWorkbook`, tolerant of spelling. */
-export function headerColumn(input: SheetInput, header: string): number | undefined {
+/**
+ * Where a header sits in a sheet read by `readInputSheets`, tolerant of spelling: its row and
+ * 1-based column. The header row is looked for in the top rows, as the core does.
+ */
+export function findHeader(input: SheetInput, header: string): { row: number; column: number } | undefined {
   const key = normalizeKey(header);
-  const j = (input.values[0] ?? []).findIndex((h) => typeof h === 'string' && normalizeKey(h) === key);
-  return j >= 0 ? j + 1 : undefined;
+  for (let r = 0; r < Math.min(10, input.values.length); r++) {
+    const j = (input.values[r] ?? []).findIndex((h) => typeof h === 'string' && normalizeKey(h) === key);
+    if (j >= 0) return { row: r + 1, column: j + 1 };
+  }
+  return undefined;
 }

@@ -234,7 +234,7 @@ export class FakeProtection implements Subset<Protection, ProtectionMethods> {
   }
 }
 
-type RangeMethods = 'getValues' | 'setValues' | 'getValue' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackgrounds' | 'setFontWeight' | 'setFontWeights' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
+type RangeMethods = 'getValues' | 'setValues' | 'getValue' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds' | 'setFontWeight' | 'setFontWeights' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
 
 export class FakeRange implements Subset<Range, RangeMethods> {
   constructor(
@@ -280,6 +280,9 @@ export class FakeRange implements Subset<Range, RangeMethods> {
   }
   getBackgrounds(): string[][] {
     return this.map((c) => c?.background ?? '#ffffff');
+  }
+  setBackground(color: string | null): this {
+    return this.each((cell) => (cell.background = color));
   }
   setBackgrounds(colors: Array<Array<string | null>>): this {
     sameSize('data', colors, this.numRows, this.numColumns);
