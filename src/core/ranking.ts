@@ -68,7 +68,7 @@ export function rankUnits(
       const problems = unitProblems.get(unit.code);
       const unappraised = applicable.filter((c) => !own.some((s) => s.criterionCode === c.code && s.appraisedPoints !== null));
       let reason: string | null = null;
-      if (problems) reason = `Điểm có lỗi (${problems.join('; ')}); hãy sửa ở trang «Chấm điểm».`;
+      if (problems) reason = `Điểm có lỗi (${problems.map((p) => p.replace(/\.$/, '')).join('; ')}); hãy sửa ở trang «Chấm điểm».`;
       else if (applicable.length === 0) reason = 'Không có tiêu chí nào áp dụng cho khối này ở trang «Tiêu chí».';
       else if (unappraised.length > 0) {
         reason = `Chưa có điểm thẩm định ở ${unappraised.length}/${applicable.length} tiêu chí: ${unappraised.map((c) => c.code).join(', ')}.`;

@@ -10,6 +10,19 @@ const TONE_RE = /[\u0300\u0309\u0303\u0301\u0323]/g;
  * NFC/NFD, and the old and new placement of tone marks (`hoà`/`hòa`, `Uỷ`/`Ủy`).
  */
 export function normalizeKey(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    // Codes and headers repeat on every row: remember them, within a bound.
+    if (keys.size > 50_000) keys.clear();
+    key = foldKey(text);
+    keys.set(text, key);
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+
+function foldKey(text: string): string {
   return text
     .normalize('NFD')
     .toLowerCase()
@@ -25,7 +38,8 @@ export function normalizeKey(text: string): string {
 
 /** The same value written with NFC and single spaces, for display and output. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const nfc = text.normalize('NFC');
+  return /\s\s|[^\S ]|^\s|\s$/.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc;
 }
 
 const ORDER = ' 0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
@@ -35,14 +49,14 @@ const VOWEL_MARKS: Record<string, Record<string, string>> = {
   '\u031b': { o: 'ơ', u: 'ư' },
 };
 
-interface CollationKey {
-  letters: number[];
-  tones: number[];
-}
-
-function collationKey(text: string): CollationKey {
-  const letters: number[] = [];
-  const tones: number[] = [];
+/**
+ * A string that sorts as Vietnamese does under plain code-unit comparison: the letters first,
+ * each as its place in the alphabet, then (after a separator that sorts before any letter) the
+ * tones, which only decide between words of the same letters.
+ */
+function collationKey(text: string): string {
+  let letters = '';
+  let tones = '';
   const chars = [...cleanText(text).normalize('NFD').toLowerCase()];
   for (let i = 0; i < chars.length; i++) {
     let letter = chars[i] as string;
@@ -54,18 +68,22 @@ function collationKey(text: string): CollationKey {
       else letter = VOWEL_MARKS[mark]?.[letter] ?? letter;
     }
     const position = ORDER.indexOf(letter);
-    letters.push(position >= 0 ? position : ORDER.length + (letter.codePointAt(0) ?? 0));
-    tones.push(tone);
+    letters += String.fromCharCode(position >= 0 ? 0x100 + position : 0x1000 + (letter.codePointAt(0) ?? 0));
+    tones += String.fromCharCode(0x30 + tone);
   }
-  return { letters, tones };
+  return `${letters}\u0000${tones}`;
 }
 
-function compareArrays(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const d = (a[i] as number) - (b[i] as number);
-    if (d !== 0) return d;
+const collationKeys = new Map<string, string>();
+
+function cachedCollationKey(text: string): string {
+  let key = collationKeys.get(text);
+  if (key === undefined) {
+    if (collationKeys.size > 50_000) collationKeys.clear();
+    key = collationKey(text);
+    collationKeys.set(text, key);
   }
-  return a.length - b.length;
+  return key;
 }
 
 /**
@@ -73,9 +91,9 @@ function compareArrays(a: number[], b: number[]): number {
  * then tones (none, huyền, hỏi, ngã, sắc, nặng) only where the letters are the same.
  */
 export function compareVietnamese(a: string, b: string): number {
-  const ka = collationKey(a);
-  const kb = collationKey(b);
-  return compareArrays(ka.letters, kb.letters) || compareArrays(ka.tones, kb.tones);
+  const ka = cachedCollationKey(a);
+  const kb = cachedCollationKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /**

@@ -1,0 +1,57 @@
+/** The `thidua` command's words: validated with zod, explained in Vietnamese. */
+import * as z from 'zod';
+
+export const USAGE = `Cách dùng:
+  thidua run [TỆP.xlsx] [--out THƯ_MỤC] [--templates THƯ_MỤC_MẪU] [--pdf]
+      Xếp hạng, xét điều kiện, lập danh sách khen thưởng và hồ sơ (.docx).
+      Không nêu tệp thì dùng bảng tính mẫu huyện Hữu Lũng 2022; kết quả ghi vào «out/».
+  thidua check [TỆP.xlsx] [--json]
+      Chỉ kiểm tra và in kết quả (--json: đúng một đối tượng JSON ra đầu ra chuẩn).
+  thidua help
+      In hướng dẫn này.`;
+
+const runArgs = z.strictObject({
+  command: z.literal('run'),
+  file: z.string().optional(),
+  out: z.string().default('out'),
+  templates: z.string().optional(),
+  pdf: z.boolean().default(false),
+});
+const checkArgs = z.strictObject({ command: z.literal('check'), file: z.string().optional(), json: z.boolean().default(false) });
+const helpArgs = z.strictObject({ command: z.literal('help') });
+const commandArgs = z.discriminatedUnion('command', [runArgs, checkArgs, helpArgs]);
+
+export type CommandArgs = z.infer<typeof commandArgs>;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const FLAGS_WITH_VALUE = new Set(['--out', '--templates']);
+const FLAGS = new Set(['--json', '--pdf', ...FLAGS_WITH_VALUE]);
+
+/** Turns `argv` (without node and the script) into a command, or says what is wrong. */
+export function parseArgs(argv: string[]): CommandArgs {
+  const [command = 'help', ...rest] = argv;
+  if (command === '--help' || command === '-h') return { command: 'help' };
+  const raw: Record<string, unknown> = { command };
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i] as string;
+    if (word.startsWith('--')) {
+      const [flag, inline] = word.split(/=(.*)/s) as [string, string | undefined];
+      if (!FLAGS.has(flag)) throw new UsageError(`Không hiểu tùy chọn «${flag}».`);
+      if (FLAGS_WITH_VALUE.has(flag)) {
+        const value = inline ?? rest[++i];
+        if (!value) throw new UsageError(`Tùy chọn «${flag}» cần một thư mục đi kèm.`);
+        raw[flag.slice(2)] = value;
+      } else raw[flag.slice(2)] = true;
+    } else if (raw.file === undefined) raw.file = word;
+    else throw new UsageError(`Thừa tham số «${word}»: chỉ nêu một tệp bảng tính.`);
+  }
+  const parsed = commandArgs.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  if (!['run', 'check', 'help'].includes(command)) throw new UsageError(`Không có lệnh «${command}».`);
+  const issue = parsed.error.issues[0];
+  const option = issue?.code === 'unrecognized_keys' ? issue.keys[0] : issue?.path[0];
+  throw new UsageError(`Tùy chọn «--${String(option)}» không dùng được với lệnh «${command}».`);
+}

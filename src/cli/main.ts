@@ -1,0 +1,60 @@
+/** The `thidua` command: the main job offline, on an `.xlsx` workbook. */
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { evaluate, outputSheets, UnreadableWorkbook } from '../core';
+import { parseArgs, USAGE, UsageError } from './args';
+import { summarize } from './summary';
+import { readWorkbookFile, UnreadableFile, writeWorkbookFile } from './xlsx';
+
+export const SAMPLE_WORKBOOK = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples', 'huu-lung-2022.xlsx');
+
+/** Workbooks with more nominations than this get progress lines on standard error. */
+const LARGE = 2000;
+
+export interface Terminal {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processTerminal: Terminal = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** Runs one command; returns the exit code (2: the workbook cannot be read at all). */
+export async function main(argv: string[], terminal: Terminal = processTerminal): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'help') {
+      terminal.out(USAGE);
+      return 0;
+    }
+    const file = args.file ?? SAMPLE_WORKBOOK;
+    const { input, book } = await readWorkbookFile(file);
+    const rows = input.sheets.reduce((n, s) => n + s.values.length, 0);
+    const progress = (text: string) => rows > LARGE && terminal.err(text);
+    progress(`Đã đọc ${rows} hàng; đang xét…`);
+    const evaluation = evaluate(input);
+    if (args.command === 'check') {
+      terminal.out(args.json ? JSON.stringify(evaluation.result, null, 2) : summarize(evaluation));
+      return 0;
+    }
+    const outDir = resolve(args.out);
+    const outFile = join(outDir, file === SAMPLE_WORKBOOK ? 'huu-lung-2022.xlsx' : file.split(/[\\/]/).pop()!);
+    progress('Đang ghi bảng tính kết quả…');
+    await writeWorkbookFile(book, outputSheets(evaluation), outFile);
+    terminal.out(summarize(evaluation));
+    terminal.out(`\nĐã ghi bảng tính kết quả: ${outFile}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      terminal.err(`Lỗi: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof UnreadableFile || error instanceof UnreadableWorkbook) {
+      terminal.err(`Lỗi: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
