@@ -103,8 +103,12 @@ export function writeOutputSheet(index: SheetIndex, output: OutputSheet): Sheet 
   const values = [pad(output.header), ...output.rows.map(pad)];
   const rows = values.length;
 
+  // The sheet gets exactly the rows it shows (two at least: Sheets keeps a row under a frozen
+  // header), so a shorter list leaves no stale rows and a longer one has room.
   const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const wanted = Math.max(rows, 2);
+  if (maxRows < wanted) sheet.insertRowsAfter(maxRows, wanted - maxRows);
+  else if (maxRows > wanted) sheet.deleteRows(wanted + 1, maxRows - wanted);
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 

@@ -358,7 +358,7 @@ function parseA1(a1: string): [number, number, number, number] {
   return [r1, c1, r2 - r1 + 1, c2 - c1 + 1];
 }
 
-type SheetMethods = 'getName' | 'getSheetId' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertColumnsAfter' | 'clear' | 'setFrozenRows' | 'getFrozenRows' | 'setColumnWidth' | 'setColumnWidths' | 'getProtections';
+type SheetMethods = 'getName' | 'getSheetId' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'clear' | 'setFrozenRows' | 'getFrozenRows' | 'setColumnWidth' | 'setColumnWidths' | 'getProtections';
 
 export class FakeSheet implements Subset<Sheet, SheetMethods> {
   readonly cells: Array<Array<Cell | undefined>> = [];
@@ -431,6 +431,12 @@ export class FakeSheet implements Subset<Sheet, SheetMethods> {
   insertRowsAfter(_afterPosition: number, howMany: number): this {
     this.maxRows += howMany;
     return this;
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany >= this.maxRows - this.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    this.cells.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
   }
   insertColumnsAfter(_afterPosition: number, howMany: number): this {
     this.maxColumns += howMany;
