@@ -268,7 +268,8 @@ export async function buildSidebar(dir: string): Promise<string> {
     css += `\n${readFileSync(join(dir, href), 'utf8')}`;
     return '';
   });
-  const style = css.trim() ? `<style>\n${css.replace(/<\/style/gi, '<\\/style')}\n</style>` : '';
+  css = css.trim();
+  const style = css ? `<style>\n${css.replace(/<\/style/gi, '<\\/style')}\n</style>` : '';
   const script = `<script>\n${js.replace(/<\/script/gi, '<\\/script')}\n</script>`;
   // Functions as replacements: `$&` and friends in the code must stay literal.
   html = /<\/head>/i.test(html) ? html.replace(/<\/head>/i, () => `${style}\n</head>`) : `${style}\n${html}`;
