@@ -15,3 +15,5 @@ export { unitQuotas, checkWindow } from './quota';
 export { orderAwardList } from './awardList';
 export * from './cells';
 export * from './text';
+export { nominationDraftSchema, draftToCells, nominationToDraft, placeDraft, previewDraft } from './draft';
+export type { NominationDraft, DraftPreview } from './draft';
