@@ -13,6 +13,7 @@ import { readWorkbookFile } from '../../src/cli/xlsx';
 import type { BuildResult } from '../../scripts/buildAddon';
 import { buildAddon, buildSidebars, exposedFunctions } from '../../scripts/buildAddon';
 import { checkBundle } from '../../scripts/check-bundle';
+import { benchAddon } from '../../scripts/bench-addon';
 import { loadWorkbook } from '../fakes';
 import { runBundle } from '../fakes/vm';
 import { asInSheets, written } from './workbooks';
@@ -54,6 +55,13 @@ describe('dist/Code.js', () => {
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
   });
 });
+
+it('measures size, load time and a check from the built file, for the bench', async () => {
+  const bench = await benchAddon(sample, join(ROOT, 'src'));
+  expect(bench.bytes).toBe(Buffer.byteLength(code));
+  expect(bench.loadMs).toBeGreaterThan(0);
+  expect(bench.checkMs).toBeGreaterThan(0);
+}, 60_000);
 
 describe('the checks catch what esbuild or a careless edit would break', () => {
   const onOpen = { name: 'onOpen', params: ['e'], jsdoc: '', customFunction: false, target: 'Thidua.onOpen' };
