@@ -139,3 +139,13 @@ describe('reading the workbook', () => {
     expect(wb.errors.map((e) => e.column)).toEqual(['Số có mặt', 'Ngày tờ trình']);
   });
 });
+
+describe('an invalid date cell where text belongs', () => {
+  it('reads as empty text and is reported where a value is needed, without crashing', () => {
+    const e = evaluate(workbook({ nominations: [nomination(GOOD_INDIVIDUAL, { [N.unitCode]: new Date(Number.NaN), [N.submittedOn]: new Date(Number.NaN) })] }));
+    expect(e.result.errors.map((x) => [x.column, x.message])).toEqual([
+      [N.unitCode, 'Thiếu mã đơn vị đề nghị.'],
+      [N.submittedOn, 'Ngày không hợp lệ.'],
+    ]);
+  });
+});
