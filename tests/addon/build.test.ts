@@ -169,6 +169,19 @@ describe('Code.js in a bare context', () => {
     expect(script.call('THIDUA_CHITIEU', unit.code, nominations, rank, unit.block, settings)).toBe(quota.message);
     expect(script.call('THIDUA_CHITIEU', '', nominations)).toBe('');
   });
+
+  it('works minified too, as the build falls back to when the readable file is over budget', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-fixture-min-'));
+    const result = await buildAddon({ srcDir: join(ROOT, 'src'), outDir: dir, minify: true });
+    const minified = readFileSync(join(dir, 'Code.js'), 'utf8');
+    expect(minified.length).toBeLessThan(code.length);
+    expect(checkBundle(minified, result.exposed)).toEqual([]);
+    const script = runBundle(minified);
+    loadWorkbook(script.google, sample);
+    script.call('rankUnits');
+    expect(script.google.spreadsheet.sheet(SHEET.ranking)!.dump()).toEqual(written(outputSheets(evaluate(asInSheets(sample, script.google)))[0]!));
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });
 
 describe('sidebars and endpoints (a fixture project)', () => {
