@@ -8,3 +8,4 @@ export { initWorkbook } from './setup';
 export { protectUnitRows } from './protections';
 export { showHelp } from './help';
 export { THIDUA_XEPHANG, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_CHITIEU } from './customFunctions';
+export { createDossiers, continueDossiers, createDossierTemplates, exportDossierPdfs } from './dossierJob';

@@ -174,7 +174,10 @@ describe('Code.js in a bare context', () => {
     const dir = mkdtempSync(join(tmpdir(), 'thidua-fixture-min-'));
     const result = await buildAddon({ srcDir: join(ROOT, 'src'), outDir: dir, minify: true });
     const minified = readFileSync(join(dir, 'Code.js'), 'utf8');
-    expect(minified.length).toBeLessThan(code.length);
+    const readableDir = mkdtempSync(join(tmpdir(), 'thidua-fixture-readable-'));
+    await buildAddon({ srcDir: join(ROOT, 'src'), outDir: readableDir, minify: false });
+    expect(minified.length).toBeLessThan(readFileSync(join(readableDir, 'Code.js'), 'utf8').length);
+    rmSync(readableDir, { recursive: true, force: true });
     expect(checkBundle(minified, result.exposed)).toEqual([]);
     const script = runBundle(minified);
     loadWorkbook(script.google, sample);

@@ -3,12 +3,15 @@
  * `install(target)` puts the services on `globalThis` (jest) or on a `node:vm` context.
  */
 import { CallLog, counted } from './calls';
-import { AuthMode, FakeLock, FakeProperties, fakeHtmlService, fakeSession } from './services';
+import { FakeDrive, fakeDocumentApp, fakeDriveApp } from './driveApp';
+import { FakeClock, FakeLock, FakeProperties, FakeTriggers, fakeHtmlService, fakeSession } from './services';
 import { FakeDataValidationBuilder, FakeSpreadsheet, FakeUi, type FakeContext } from './spreadsheetApp';
 
 export * from './calls';
 export * from './services';
 export * from './spreadsheetApp';
+export * from './documentApp';
+export * from './driveApp';
 export { loadWorkbook } from './workbook';
 
 export interface GoogleOptions {
@@ -42,6 +45,9 @@ export function fakeGoogle(options: GoogleOptions = {}) {
   const scriptProperties = new FakeProperties();
   /** Under AuthMode.NONE the file cannot be read: a script that tries fails as in Sheets. */
   const access = { spreadsheet: true };
+  const clock = new FakeClock();
+  const drive = new FakeDrive(log, clock, ctx.DateCtor);
+  const triggers = new FakeTriggers(log, clock);
 
   const globals = {
     SpreadsheetApp: counted(
@@ -77,7 +83,9 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     ),
     Session: fakeSession(ctx),
     HtmlService: fakeHtmlService(log, options.htmlFiles ?? new Map()),
-    ScriptApp: { AuthMode },
+    ScriptApp: triggers.service(),
+    DocumentApp: fakeDocumentApp(drive),
+    DriveApp: fakeDriveApp(drive),
   };
 
   return {
@@ -87,7 +95,11 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     ui,
     lock,
     documentProperties,
+    userProperties,
     access,
+    clock,
+    drive,
+    triggers,
     globals,
     /** Puts the services where the script looks for them. */
     install(target: object = globalThis): void {

@@ -97,3 +97,74 @@ export function fakeSession(ctx: FakeContext) {
 }
 
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
+
+/** The time a script sees, moved by the test (and by slow fake services), not by the wall clock. */
+export class FakeClock {
+  constructor(public ms = Date.UTC(2023, 0, 6, 2, 0, 0)) {}
+  now(): number {
+    return this.ms;
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+type Trigger = GoogleAppsScript.Script.Trigger;
+
+export class FakeTrigger implements Subset<Trigger, 'getUniqueId' | 'getHandlerFunction'> {
+  constructor(
+    readonly id: string,
+    readonly handler: string,
+    /** When it fires, on the fake clock. */
+    readonly at: number,
+  ) {}
+  getUniqueId(): string {
+    return this.id;
+  }
+  getHandlerFunction(): string {
+    return this.handler;
+  }
+}
+
+/** ScriptApp's installable triggers: `newTrigger(f).timeBased().after(ms).create()`, listing, deleting. */
+export class FakeTriggers {
+  readonly list: FakeTrigger[] = [];
+  private counter = 0;
+  constructor(
+    private readonly log: CallLog,
+    private readonly clock: FakeClock,
+  ) {}
+  service() {
+    const newTrigger = (handler: string) => {
+      let after: number | null = null;
+      const clockBuilder = {
+        after: (ms: number) => {
+          after = ms;
+          return counted(clockBuilder, 'ClockTriggerBuilder', this.log);
+        },
+        create: () => {
+          if (after === null) throw new Error('The trigger needs a time: call after() or at() first.');
+          if (this.list.length >= 20) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+          const trigger = new FakeTrigger(`trigger-${++this.counter}`, handler, this.clock.now() + after);
+          this.list.push(trigger);
+          return counted(trigger, 'Trigger', this.log);
+        },
+      };
+      return counted({ timeBased: () => counted(clockBuilder, 'ClockTriggerBuilder', this.log) }, 'TriggerBuilder', this.log);
+    };
+    return counted(
+      {
+        AuthMode,
+        newTrigger,
+        getProjectTriggers: () => this.list.map((t) => counted(t, 'Trigger', this.log)),
+        deleteTrigger: (trigger: Trigger) => {
+          // Read through the fake's field: the script's own call is `deleteTrigger`, not `getUniqueId`.
+          const i = this.list.findIndex((t) => t.id === (trigger as unknown as FakeTrigger).id);
+          if (i >= 0) this.list.splice(i, 1);
+        },
+      },
+      'ScriptApp',
+      this.log,
+    );
+  }
+}

@@ -482,7 +482,7 @@ export interface Toast {
   title: string;
 }
 
-type SpreadsheetMethods = 'getSheets' | 'getSheetByName' | 'insertSheet' | 'getSpreadsheetTimeZone' | 'toast' | 'getId' | 'getUrl' | 'getName';
+type SpreadsheetMethods = 'getSheets' | 'getSheetByName' | 'insertSheet' | 'getSpreadsheetTimeZone' | 'toast' | 'getId' | 'getUrl' | 'getName' | 'getActiveRange';
 
 export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> {
   readonly sheets: FakeSheet[] = [];
@@ -491,6 +491,8 @@ export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> 
   /** People with edit access to the file; a new protection starts with all of them. */
   readonly editors: string[];
   private nextSheetId = 0;
+  /** What the user has selected (`select` in a test), or null. */
+  private activeRange: { sheet: FakeSheet; a1: string } | null = null;
 
   constructor(
     private readonly ctx: FakeContext,
@@ -509,6 +511,15 @@ export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> 
   }
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
+  }
+  /** Selects a range as the user would by clicking (test set-up, not counted). */
+  select(sheetName: string, a1: string): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`No sheet ${sheetName}`);
+    this.activeRange = { sheet, a1 };
+  }
+  getActiveRange(): FakeRange | null {
+    return this.activeRange ? this.activeRange.sheet.getRange(this.activeRange.a1) : null;
   }
 
   getSheets(): FakeSheet[] {
@@ -571,6 +582,8 @@ export interface Shown {
 export class FakeUi implements Subset<Ui, 'createMenu' | 'createAddonMenu' | 'alert' | 'showModalDialog' | 'showSidebar'> {
   readonly menus: FakeMenu[] = [];
   readonly alerts: Array<{ title: string; prompt: string }> = [];
+  /** The buttons the user will press, in order (a test sets them); OK once they run out. */
+  readonly answers: string[] = [];
   readonly dialogs: Shown[] = [];
   readonly sidebars: Shown[] = [];
   readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
@@ -588,7 +601,7 @@ export class FakeUi implements Subset<Ui, 'createMenu' | 'createAddonMenu' | 'al
   alert(...args: unknown[]): string {
     const [title, prompt] = args.length >= 3 || (args.length === 2 && typeof args[1] === 'string') ? [String(args[0]), String(args[1])] : ['', String(args[0])];
     this.alerts.push({ title, prompt });
-    return this.Button.OK;
+    return this.answers.shift() ?? this.Button.OK;
   }
   // Reads the page's fields, not its methods: showing a page is one call, not three.
   showModalDialog(output: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
