@@ -448,11 +448,21 @@ export function continueDossiers(_e?: GoogleAppsScript.Events.TimeDriven): void 
   runDossierJob({ interactive: false });
 }
 
+/** Someone else holds the lock when the trigger fires: the job waits for the next one. */
+function retryLater(): void {
+  const props = PropertiesService.getDocumentProperties();
+  const job = readJson(props, PROP.job, jobSchema);
+  if (!job) return;
+  deleteTrigger(job.triggerId);
+  const trigger = ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+  props.setProperty(PROP.job, JSON.stringify({ ...job, triggerId: trigger.getUniqueId() }));
+}
+
 export function runDossierJob(options: JobOptions): void {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30000)) {
     if (options.interactive) tell(true, SpreadsheetApp.getActiveSpreadsheet(), BUSY_MESSAGE);
-    else ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+    else retryLater();
     return;
   }
   try {

@@ -86,6 +86,8 @@ function placeholderText(text: string): string {
       const lower = name.toLowerCase();
       return `{{${KNOWN.has(`${lower}_in_hoa`) ? `${lower}_in_hoa` : lower}}}`;
     })
+    // The superior body line: the issuer, short and in capitals (`UBND HUYỆN HỮU LŨNG`).
+    .replace(/^\{\{CO_QUAN_PHAT_DONG\}\}$/i, '{{co_quan_phat_dong_in_hoa}}')
     .replace(/^(Số:\s*\/[A-Za-z]+)-\{$/, `$1-${GAP}`)
     .replace('01 cá nhân', '{{so_de_nghi}}');
 }

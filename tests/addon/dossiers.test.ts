@@ -250,6 +250,21 @@ describe('Tạo hồ sơ', () => {
     expect(TIME_BOX_MS).toBe(270_000);
   });
 
+  it('a continuation that finds someone else working waits for the next minute, with one trigger only', () => {
+    google.drive.createMs = 100_000;
+    run();
+    const first = google.triggers.list[0]!.id;
+    google.lock.heldElsewhere = true;
+    run(false);
+    expect(google.triggers.list.map((t) => t.id)).not.toContain(first);
+    expect(google.triggers.list).toHaveLength(1);
+    google.lock.heldElsewhere = false;
+    google.drive.createMs = 0;
+    run(false);
+    expect(google.triggers.list).toHaveLength(0);
+    expect(google.drive.documents()).toHaveLength(7);
+  });
+
   it('the menu during a pending continuation carries on the same job and removes the trigger', () => {
     google.drive.createMs = 100_000;
     google.spreadsheet.select('Đề nghị', 'A2:A3');

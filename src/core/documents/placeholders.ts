@@ -5,6 +5,7 @@
  */
 import { formatNumber } from '../text';
 import { countsPhrase } from './facts';
+import { shortBodyName, upper } from './layout';
 import type { Field, NomineeFacts, UnitFacts } from './facts';
 
 export interface Placeholder {
@@ -26,6 +27,7 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   all('ten_phong_trao', 'Tên phong trào thi đua'),
   all('nam', 'Năm của phong trào'),
   all('co_quan_phat_dong', 'Cơ quan phát động (Cấu hình)'),
+  all('co_quan_phat_dong_in_hoa', 'Cơ quan phát động viết gọn, chữ in hoa, như dòng cơ quan chủ quản: UBND HUYỆN HỮU LŨNG'),
   all('van_ban_phat_dong', 'Văn bản phát động, như một văn bản trích dẫn'),
   all('cap_khen', 'Người có thẩm quyền khen, viết gọn: Chủ tịch UBND huyện …'),
   all('cap_khen_day_du', 'Người có thẩm quyền khen, viết đầy đủ'),
@@ -93,6 +95,7 @@ export function placeholderData(f: UnitFacts, nominee?: NomineeFacts): Placehold
       ten_phong_trao: f.movementName,
       nam: f.year,
       co_quan_phat_dong: f.issuer,
+      co_quan_phat_dong_in_hoa: f.issuer.missing ? f.issuer : known(upper(shortBodyName(f.issuer.text))),
       van_ban_phat_dong: f.launchDocument,
       cap_khen: f.awardAuthority,
       cap_khen_day_du: f.awardAuthorityFull,
