@@ -176,14 +176,9 @@ export function renderDocument(body: Body, doc: DocModel): void {
   const A = DocumentApp.Attribute;
   const m = doc.page.marginsMm;
   body.clear();
-  body.setAttributes({
-    [A.PAGE_WIDTH]: A4_PT.width,
-    [A.PAGE_HEIGHT]: A4_PT.height,
-    [A.MARGIN_TOP]: pt(m.top),
-    [A.MARGIN_BOTTOM]: pt(m.bottom),
-    [A.MARGIN_LEFT]: pt(m.left),
-    [A.MARGIN_RIGHT]: pt(m.right),
-  });
+  // The page's own setters: documented for Body, where `setAttributes` is not said to take them.
+  body.setPageWidth(A4_PT.width).setPageHeight(A4_PT.height);
+  body.setMarginTop(pt(m.top)).setMarginBottom(pt(m.bottom)).setMarginLeft(pt(m.left)).setMarginRight(pt(m.right));
   const writer = new BodyWriter(body, doc);
   for (const block of doc.blocks) {
     if (block.kind === 'paragraph') writer.paragraph(block);

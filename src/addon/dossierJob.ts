@@ -323,11 +323,9 @@ function readTemplates(props: Properties): Map<DossierKind, UserTemplate> {
 /** Puts a template's content into an existing document's body (an update keeps the link). */
 function copyBody(from: Body, to: Body): void {
   const T = DocumentApp.ElementType;
-  const A = DocumentApp.Attribute;
-  const page = from.getAttributes() as Record<string, unknown>;
   to.clear();
-  const keys = [A.PAGE_WIDTH, A.PAGE_HEIGHT, A.MARGIN_TOP, A.MARGIN_BOTTOM, A.MARGIN_LEFT, A.MARGIN_RIGHT];
-  to.setAttributes(Object.fromEntries(keys.map((k) => [k, page[k as unknown as string]])));
+  to.setPageWidth(from.getPageWidth()).setPageHeight(from.getPageHeight());
+  to.setMarginTop(from.getMarginTop()).setMarginBottom(from.getMarginBottom()).setMarginLeft(from.getMarginLeft()).setMarginRight(from.getMarginRight());
   const count = from.getNumChildren();
   for (let i = 0; i < count; i++) {
     const child = from.getChild(i);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PLACEHOLDERS, plainText } from '../../src/core/documents';
 import { NOMINATION_COL as N } from '../../src/core';
 import { FILES_COL, FILES_SHEET, STATUS, createDossierTemplates, exportPdfs, runDossierJob } from '../../src/addon/dossierJob';
@@ -49,6 +51,11 @@ describe('the default templates', () => {
     expect(text).toContain('Hội đồng thống nhất đề nghị {{cap_khen_day_du}} xem xét, tặng Giấy khen cho {{so_de_nghi}} có tên trên');
     expect(text).toMatch(/Số: +\/BB-…/);
   });
+});
+
+it('docs/dossiers.md lists every field a template may use', () => {
+  const doc = readFileSync(join(__dirname, '../../docs/dossiers.md'), 'utf8');
+  for (const p of PLACEHOLDERS) expect(doc).toContain(p.name === 'de_nghi' ? '`{{#de_nghi}}` … `{{/de_nghi}}`' : `\`{{${p.name}}}\``);
 });
 
 describe('Tạo mẫu hồ sơ', () => {
