@@ -1,0 +1,10 @@
+/**
+ * The Apps Script entry points, and nothing else: the build makes each export a top-level
+ * function (menu items and triggers call them by name; Sheets lists the custom functions).
+ */
+export { onOpen, onInstall } from './menu';
+export { rankUnits, checkNominations, buildAwardList } from './actions';
+export { initWorkbook } from './setup';
+export { protectUnitRows } from './protections';
+export { showHelp } from './help';
+export { THIDUA_XEPHANG, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_CHITIEU } from './customFunctions';

@@ -1,0 +1,43 @@
+/** The «Thi đua» menu. Adding an item is one line: its caption and the entry point it calls. */
+
+export interface MenuItem {
+  caption: string;
+  /** An export of `entry.ts` (the build makes it a top-level function Apps Script can call). */
+  functionName: string;
+}
+
+export const MENU_TITLE = 'Thi đua';
+
+export const MENU: Array<MenuItem | 'separator'> = [
+  { caption: 'Khởi tạo bảng tính', functionName: 'initWorkbook' },
+  'separator',
+  { caption: 'Xếp hạng', functionName: 'rankUnits' },
+  { caption: 'Kiểm tra điều kiện', functionName: 'checkNominations' },
+  { caption: 'Lập danh sách khen thưởng', functionName: 'buildAwardList' },
+  'separator',
+  { caption: 'Phân quyền đơn vị', functionName: 'protectUnitRows' },
+  { caption: 'Hướng dẫn', functionName: 'showHelp' },
+];
+
+/**
+ * Builds the menu and nothing else: under AuthMode.NONE (an add-on not yet used in this file)
+ * the script may not read the spreadsheet, and a menu is all `onOpen` needs in any mode.
+ */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createMenu(MENU_TITLE);
+  for (const item of MENU) {
+    if (item === 'separator') menu.addSeparator();
+    else menu.addItem(item.caption, item.functionName);
+  }
+  menu.addToUi();
+}
+
+/** Runs when the file opens (simple trigger), in any AuthMode: builds the menu only. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu(SpreadsheetApp.getUi());
+}
+
+/** Runs when the add-on is installed: the menu must appear without reopening the file. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}

@@ -1,0 +1,275 @@
+/**
+ * Khởi tạo bảng tính: creates the input sheets that are missing, each with its headers, a note
+ * on every header saying what goes there, checkboxes, drop-downs, number checks and formats.
+ * A sheet that exists is never changed: it is only reported.
+ */
+import type { CellValue, WorkbookError } from '../core/model';
+import {
+  CRITERION_COL,
+  DOSSIER_COL,
+  KIND_LABEL,
+  NOMINATION_COL,
+  OTHER_BLOCK,
+  RATING_LABEL,
+  SCORE_COL,
+  SETTING,
+  SETTINGS_HEADER,
+  SHEET,
+  UNIT_COL,
+} from '../core/contract';
+import { readNumber, readText } from '../core/cells';
+import { readTable } from '../core/sheets';
+import { normalizeKey } from '../core/text';
+import { TITLE } from './actions';
+import { withDocumentLock } from './lock';
+import { SheetIndex } from './sheetIO';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** What a column holds, for its validation and format. */
+export type ColumnKind =
+  | { type: 'text' }
+  | { type: 'yesno' }
+  | { type: 'date' }
+  | { type: 'percent' }
+  | { type: 'count' }
+  | { type: 'score' }
+  | { type: 'maxPoints' }
+  | { type: 'list'; values: string[] };
+
+export interface ColumnSpec {
+  header: string;
+  note: string;
+  width: number;
+  kind: ColumnKind;
+}
+
+export interface SheetSpec {
+  name: string;
+  columns: ColumnSpec[];
+  /** Rows written under the header when the sheet is created (the settings and their defaults). */
+  rows?: CellValue[][];
+  /** Notes on the first column of those rows. */
+  rowNotes?: string[];
+}
+
+const text = { type: 'text' } as const;
+const yesno = { type: 'yesno' } as const;
+const date = { type: 'date' } as const;
+const percent = { type: 'percent' } as const;
+const col = (header: string, note: string, width: number, kind: ColumnKind = text): ColumnSpec => ({ header, note, width, kind });
+
+const YES_NO_NOTE = 'Đánh dấu ô nếu đúng (hoặc nhập «Có», «x»); để trống là chưa xác nhận.';
+const PERCENT_NOTE = 'Nhập số phần trăm, ví dụ 95 hoặc 95%.';
+const RATINGS = Object.values(RATING_LABEL);
+
+/** The settings rows: name, default value ('' = the user must fill it) and what it means. */
+const SETTING_ROWS: Array<[string, CellValue, string]> = [
+  [SETTING.movementName, '', 'Bắt buộc. Tên phong trào thi đua.'],
+  [SETTING.year, '', 'Bắt buộc. Năm của phong trào, ví dụ 2022 («năm nay» của các tiêu chuẩn).'],
+  [SETTING.issuer, '', 'Bắt buộc. Cơ quan phát động, ví dụ «Ủy ban nhân dân huyện Hữu Lũng».'],
+  [SETTING.issuerSuperior, '', 'Cơ quan cấp trên, in ở đầu văn bản (có thể để trống).'],
+  [SETTING.placeName, '', 'Bắt buộc. Địa danh ghi ngày tháng văn bản, ví dụ «Hữu Lũng».'],
+  [SETTING.signerTitle, 'Chủ tịch', 'Chức vụ người ký.'],
+  [SETTING.signerName, '', 'Họ và tên người ký.'],
+  [SETTING.launchDate, '', 'Ngày phát động, dạng dd/mm/yyyy.'],
+  [SETTING.endDate, '', 'Ngày kết thúc phong trào (để trống là 31/12 của năm).'],
+  [SETTING.windowFrom, '', 'Bắt buộc. Ngày đầu nhận hồ sơ (tính cả ngày này), dạng dd/mm/yyyy.'],
+  [SETTING.windowTo, '', 'Bắt buộc. Ngày cuối nhận hồ sơ (tính cả ngày này), dạng dd/mm/yyyy.'],
+  [SETTING.minSatisfactionPercent, 90, 'Tỷ lệ hài lòng tối thiểu của tiêu chuẩn A1, mặc định 90.'],
+  [SETTING.prizeRanks, 3, 'Số hạng được xét (Nhất, Nhì, Ba…), mặc định 3.'],
+  [SETTING.communeBlock, 'Xã, thị trấn', 'Tên khối xã (A2); phải trùng với cột «Khối» ở trang Đơn vị.'],
+  [SETTING.agencyBlock, 'Cơ quan chuyên môn', 'Tên khối cơ quan (A3); phải trùng với cột «Khối» ở trang Đơn vị.'],
+];
+
+export interface Blocks {
+  commune: string;
+  agency: string;
+}
+
+/** The sheets `Khởi tạo bảng tính` can create, with the block names of the movement. */
+export function sheetSpecs(blocks: Blocks, maxScore: number): SheetSpec[] {
+  const rankedBlocks = [blocks.agency, blocks.commune];
+  return [
+    {
+      name: SHEET.settings,
+      columns: [
+        col(SETTINGS_HEADER.key, 'Tên cấu hình; không đổi tên các mục có sẵn.', 260),
+        col(SETTINGS_HEADER.value, 'Giá trị của cấu hình; di chuột lên tên mục để xem hướng dẫn.', 360),
+      ],
+      rows: SETTING_ROWS.map(([name, value]) => [name, value]),
+      rowNotes: SETTING_ROWS.map(([, , note]) => note),
+    },
+    {
+      name: SHEET.units,
+      columns: [
+        col(UNIT_COL.code, 'Bắt buộc. Mã riêng của đơn vị, ví dụ X01.', 110),
+        col(UNIT_COL.name, 'Bắt buộc. Tên đơn vị.', 260),
+        col(UNIT_COL.block, `Khối: «${blocks.agency}», «${blocks.commune}» (được xếp hạng) hoặc «${OTHER_BLOCK}».`, 180, { type: 'list', values: [...rankedBlocks, OTHER_BLOCK] }),
+        col(UNIT_COL.head, 'Thủ trưởng đơn vị (in trong hồ sơ).', 200),
+        col(UNIT_COL.emails, 'Email những người được nhập dữ liệu cho đơn vị, cách nhau bởi dấu phẩy (dùng cho «Phân quyền đơn vị»).', 280),
+      ],
+    },
+    {
+      name: SHEET.criteria,
+      columns: [
+        col(CRITERION_COL.code, 'Bắt buộc. Mã riêng của tiêu chí, ví dụ TC1.', 110),
+        col(CRITERION_COL.name, 'Tên tiêu chí của Chỉ số CCHC.', 360),
+        col(CRITERION_COL.maxPoints, 'Bắt buộc. Điểm tối đa, lớn hơn 0.', 110, { type: 'maxPoints' }),
+        col(CRITERION_COL.block, 'Khối áp dụng; để trống là áp dụng cho cả hai khối được xếp hạng.', 180, { type: 'list', values: rankedBlocks }),
+      ],
+    },
+    {
+      name: SHEET.scores,
+      columns: [
+        col(SCORE_COL.unitCode, 'Mã đơn vị (ở trang Đơn vị).', 110),
+        col(SCORE_COL.criterionCode, 'Mã tiêu chí (ở trang Tiêu chí). Mỗi đơn vị một hàng cho mỗi tiêu chí.', 110),
+        col(SCORE_COL.selfPoints, 'Điểm đơn vị tự đánh giá, từ 0 đến điểm tối đa của tiêu chí.', 130, { type: 'score' }),
+        col(SCORE_COL.appraisedPoints, 'Điểm thẩm định, từ 0 đến điểm tối đa của tiêu chí. Xếp hạng dùng điểm này.', 130, { type: 'score' }),
+        col(SCORE_COL.evidence, 'Minh chứng: văn bản hoặc đường dẫn.', 280),
+      ].map((c) => (c.kind.type === 'score' ? { ...c, note: `${c.note} (Điểm tối đa lớn nhất hiện có: ${maxScore}.)` } : c)),
+    },
+    {
+      name: SHEET.nominations,
+      columns: [
+        col(NOMINATION_COL.unitCode, 'Mã đơn vị đề nghị (ở trang Đơn vị).', 110),
+        col(NOMINATION_COL.kind, `«${KIND_LABEL.collective}» hoặc «${KIND_LABEL.individual}».`, 100, { type: 'list', values: Object.values(KIND_LABEL) }),
+        col(NOMINATION_COL.name, 'Bắt buộc. Tên tập thể hoặc họ và tên cá nhân.', 240),
+        col(NOMINATION_COL.position, 'Chức vụ, đơn vị công tác (cá nhân).', 220),
+        col(NOMINATION_COL.directCchc, `P1: trực tiếp chỉ đạo, tham mưu hoặc làm công tác CCHC. ${YES_NO_NOTE}`, 110, yesno),
+        col(NOMINATION_COL.compliance, `A0, B0. ${YES_NO_NOTE}`, 130, yesno),
+        col(NOMINATION_COL.unity, `A0 (tập thể). ${YES_NO_NOTE}`, 110, yesno),
+        col(NOMINATION_COL.discipline, `A0 (tập thể). ${YES_NO_NOTE}`, 110, yesno),
+        col(NOMINATION_COL.hasPlan, `A0 (tập thể). ${YES_NO_NOTE}`, 130, yesno),
+        col(NOMINATION_COL.innovation, `A1 (tập thể). ${YES_NO_NOTE}`, 130, yesno),
+        col(NOMINATION_COL.satisfactionPercent, `A1: tỷ lệ người dân hài lòng. ${PERCENT_NOTE}`, 110, percent),
+        col(NOMINATION_COL.onTimePercent, `A1: phải là 100. ${PERCENT_NOTE}`, 120, percent),
+        col(NOMINATION_COL.onlinePrevPercent, `A1: tỷ lệ dịch vụ công trực tuyến và bưu chính công ích năm trước. ${PERCENT_NOTE}`, 130, percent),
+        col(NOMINATION_COL.onlineNowPercent, `A1: năm nay, phải cao hơn năm trước. ${PERCENT_NOTE}`, 130, percent),
+        col(NOMINATION_COL.ratingPrev, 'B1: xếp loại năm trước (HTXSNV, HTTNV, HTNV, KHTNV hoặc chữ đầy đủ).', 200, { type: 'list', values: RATINGS }),
+        col(NOMINATION_COL.ratingNow, 'B1: xếp loại năm nay (HTXSNV, HTTNV, HTNV, KHTNV hoặc chữ đầy đủ).', 200, { type: 'list', values: RATINGS }),
+        col(NOMINATION_COL.initiativeRecognition, 'B2: cơ quan công nhận, số và ngày văn bản công nhận sáng kiến; để trống nếu không có.', 240),
+        col(NOMINATION_COL.summary, 'Tóm tắt thành tích (đưa vào hồ sơ).', 320),
+        col(NOMINATION_COL.submittedOn, 'M3: ngày nộp hồ sơ, dạng dd/mm/yyyy.', 110, date),
+        col(NOMINATION_COL.votesInFavour, 'Số phiếu đồng ý tại cuộc họp xét của đơn vị (ghi vào biên bản).', 100, { type: 'count' }),
+      ],
+    },
+    {
+      name: SHEET.dossiers,
+      columns: [
+        col(DOSSIER_COL.unitCode, 'Mã đơn vị (ở trang Đơn vị).', 110),
+        col(DOSSIER_COL.meetingDate, 'D1: ngày họp xét, dạng dd/mm/yyyy.', 110, date),
+        col(DOSSIER_COL.meetingPlace, 'D1: địa điểm họp.', 200),
+        col(DOSSIER_COL.chair, 'D1: người chủ trì (họ tên, chức vụ).', 200),
+        col(DOSSIER_COL.secretary, 'D1: thư ký (họ tên, chức vụ).', 200),
+        col(DOSSIER_COL.members, 'D1: số thành viên hội đồng.', 100, { type: 'count' }),
+        col(DOSSIER_COL.present, 'D1: số thành viên có mặt.', 100, { type: 'count' }),
+        col(DOSSIER_COL.letterNumber, 'D2: số tờ trình của đơn vị.', 120),
+        col(DOSSIER_COL.letterDate, 'D2: ngày tờ trình, dạng dd/mm/yyyy.', 110, date),
+      ],
+    },
+  ];
+}
+
+type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
+
+/** The validation of a column kind; invalid values are warned about, never refused (the core reports them). */
+function validation(kind: ColumnKind, maxScore: number): Validation | null {
+  const rule = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+  switch (kind.type) {
+    case 'yesno':
+      return rule().requireCheckbox().build();
+    case 'list':
+      return rule().requireValueInList(kind.values, true).build();
+    case 'date':
+      return rule().requireDate().setHelpText('Nhập ngày dạng dd/mm/yyyy.').build();
+    case 'percent':
+      return rule().requireNumberBetween(0, 100).setHelpText(PERCENT_NOTE).build();
+    case 'score':
+      return rule().requireNumberBetween(0, maxScore).setHelpText('Điểm từ 0 đến điểm tối đa của tiêu chí (trang Tiêu chí).').build();
+    case 'maxPoints':
+      return rule().requireNumberBetween(0, 1000).setHelpText('Điểm tối đa lớn hơn 0.').build();
+    case 'count':
+      return rule().requireNumberBetween(0, 100000).setHelpText('Một số nguyên không âm.').build();
+    case 'text':
+      return null;
+  }
+}
+
+/** Creates one sheet from its spec: header, notes, frozen row, widths, validations, formats. */
+function createSheet(index: SheetIndex, spec: SheetSpec, maxScore: number): void {
+  const sheet: Sheet = index.spreadsheet.insertSheet(spec.name);
+  index.add(spec.name, sheet);
+  const columns = spec.columns.length;
+  if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  sheet
+    .getRange(1, 1, 1, columns)
+    .setValues([spec.columns.map((c) => c.header)])
+    .setNotes([spec.columns.map((c) => c.note)])
+    .setFontWeight('bold')
+    .setBackground('#e8eaed')
+    .setWrap(true);
+  sheet.setFrozenRows(1);
+  spec.columns.forEach((c, j) => sheet.setColumnWidth(j + 1, c.width));
+  if (spec.rows && spec.rows.length > 0) {
+    sheet.getRange(2, 1, spec.rows.length, columns).setValues(spec.rows);
+    if (spec.rowNotes) sheet.getRange(2, 1, spec.rowNotes.length, 1).setNotes(spec.rowNotes.map((n) => [n]));
+  }
+  const dataRows = sheet.getMaxRows() - 1;
+  spec.columns.forEach((c, j) => {
+    const rule = validation(c.kind, maxScore);
+    if (!rule && c.kind.type !== 'date') return;
+    const range = sheet.getRange(2, j + 1, dataRows, 1);
+    if (rule) range.setDataValidation(rule);
+    if (c.kind.type === 'date') range.setNumberFormat('dd/mm/yyyy');
+  });
+}
+
+/** The block names and the largest criterion maximum of the existing sheets, else the defaults. */
+function currentSettings(index: SheetIndex): { blocks: Blocks; maxScore: number } {
+  const blocks: Blocks = { commune: 'Xã, thị trấn', agency: 'Cơ quan chuyên môn' };
+  let maxScore = 100;
+  const ignored: WorkbookError[] = [];
+  const settingsSheet = index.find(SHEET.settings);
+  if (settingsSheet) {
+    const table = readTable({ name: SHEET.settings, values: settingsSheet.getDataRange().getValues() as CellValue[][] }, SETTINGS_HEADER, ignored);
+    for (const row of table.rows) {
+      const key = normalizeKey(readText(row.cell('key')));
+      const value = readText(row.cell('value'));
+      if (value && key === normalizeKey(SETTING.communeBlock)) blocks.commune = value;
+      if (value && key === normalizeKey(SETTING.agencyBlock)) blocks.agency = value;
+    }
+  }
+  const criteriaSheet = index.find(SHEET.criteria);
+  if (criteriaSheet) {
+    const table = readTable({ name: SHEET.criteria, values: criteriaSheet.getDataRange().getValues() as CellValue[][] }, CRITERION_COL, ignored);
+    const maxima = table.rows.map((r) => readNumber(r.cell('maxPoints'))).flatMap((r) => (r.ok && r.value !== null && r.value > 0 ? [r.value] : []));
+    if (maxima.length > 0) maxScore = Math.max(...maxima);
+  }
+  return { blocks, maxScore };
+}
+
+export function initWorkbook(): void {
+  withDocumentLock(() => {
+    const index = new SheetIndex(SpreadsheetApp.getActiveSpreadsheet());
+    const { blocks, maxScore } = currentSettings(index);
+    const created: string[] = [];
+    const existing: string[] = [];
+    for (const spec of sheetSpecs(blocks, maxScore)) {
+      const present = index.nameOf(spec.name);
+      if (present) {
+        existing.push(present);
+        continue;
+      }
+      createSheet(index, spec, maxScore);
+      created.push(spec.name);
+    }
+    const lines = [
+      created.length > 0 ? `Đã tạo: ${created.join(', ')}.` : 'Không cần tạo trang nào.',
+      existing.length > 0 ? `Đã có sẵn, giữ nguyên không thay đổi: ${existing.join(', ')}.` : '',
+      created.length > 0 ? 'Di chuột lên ô tiêu đề để đọc hướng dẫn nhập của từng cột.' : '',
+    ].filter(Boolean);
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(TITLE, lines.join('\n'), ui.ButtonSet.OK);
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * The thin adapter between the sheets and the core: one `getValues()` per input sheet (plus one
+ * `getNumberFormats()` where percents matter), one `setValues()` per output sheet, and a
+ * constant number of formatting calls, whatever the number of rows.
+ */
+import type { CellValue, SheetInput, WorkbookInput } from '../core/model';
+import type { OutputSheet, RowMark } from '../core/results';
+import { SHEET } from '../core/contract';
+import { normalizeKey } from '../core/text';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The sheets the add-on reads; never written by it. */
+export const INPUT_SHEETS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers];
+
+/** Sheets whose percent cells need their number formats (0.95 formatted as % means 95 %). */
+const NEEDS_FORMATS = new Set([normalizeKey(SHEET.nominations)]);
+
+/** The file's sheets by tolerant name, listed once per action. */
+export class SheetIndex {
+  private readonly byKey = new Map<string, { sheet: Sheet; name: string }>();
+
+  constructor(readonly spreadsheet: Spreadsheet) {
+    for (const sheet of spreadsheet.getSheets()) {
+      const name = sheet.getName();
+      const key = normalizeKey(name);
+      if (!this.byKey.has(key)) this.byKey.set(key, { sheet, name });
+    }
+  }
+
+  find(name: string): Sheet | undefined {
+    return this.byKey.get(normalizeKey(name))?.sheet;
+  }
+
+  /** The name as the user spelled it (`Đề Nghị`), for messages. */
+  nameOf(name: string): string | undefined {
+    return this.byKey.get(normalizeKey(name))?.name;
+  }
+
+  add(name: string, sheet: Sheet): void {
+    this.byKey.set(normalizeKey(name), { sheet, name });
+  }
+}
+
+/** Every input sheet present, read once, in the spreadsheet's time zone. */
+export function readInputSheets(index: SheetIndex): WorkbookInput {
+  const sheets: SheetInput[] = [];
+  for (const name of INPUT_SHEETS) {
+    const sheet = index.find(name);
+    if (!sheet) continue;
+    const range = sheet.getDataRange();
+    const input: SheetInput = { name: index.nameOf(name) ?? name, values: range.getValues() as CellValue[][] };
+    if (NEEDS_FORMATS.has(normalizeKey(name))) input.numberFormats = range.getNumberFormats();
+    sheets.push(input);
+  }
+  return { sheets, timeZone: index.spreadsheet.getSpreadsheetTimeZone() };
+}
+
+/**
+ * User text as a literal: Sheets would read `=…`, `+…`, `-…`, `@…` as a formula, and `01`,
+ * `5%`, `05/01/2023` or `TRUE` as a number, date or boolean. A leading apostrophe keeps the
+ * text as typed (Sheets does not show it).
+ */
+export function asLiteral(value: CellValue): string | number | boolean | Date {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string' || value === '') return value;
+  const parsable = /^[=+\-@']/.test(value) || /^\s*[\d\s.,:/%$()-]+\s*$/.test(value) || /^\s*(true|false)\s*$/i.test(value);
+  return parsable ? `'${value}` : value;
+}
+
+/** Row colours by the core's marks. */
+export const MARK_COLOURS: Record<Exclude<RowMark, null>, string> = {
+  prize: '#d9ead3',
+  tie: '#fff2cc',
+  unranked: '#efefef',
+  ineligible: '#f4cccc',
+  warning: '#fce5cd',
+  section: '#cfe2f3',
+};
+const HEADER_COLOUR = '#e8eaed';
+
+/** Column widths in pixels: wide for prose, narrow for codes and numbers. */
+function columnWidth(header: string, rows: CellValue[][], column: number): number {
+  const longest = rows.reduce((max, row) => Math.max(max, String(row[column] ?? '').length), header.length);
+  return Math.min(420, Math.max(70, Math.round(longest * 7.5) + 16));
+}
+
+/**
+ * Rewrites an output sheet whole: clears it, writes header and rows in one `setValues()`, then
+ * colours, bold, wrap and widths in a fixed number of calls. Creates the sheet if missing.
+ */
+export function writeOutputSheet(index: SheetIndex, output: OutputSheet): Sheet {
+  let sheet = index.find(output.name);
+  if (sheet) {
+    sheet.clear();
+  } else {
+    sheet = index.spreadsheet.insertSheet(output.name);
+    index.add(output.name, sheet);
+  }
+  const columns = Math.max(1, output.header.length, ...output.rows.map((r) => r.length));
+  const pad = (row: CellValue[]) => Array.from({ length: columns }, (_, j) => asLiteral(row[j]));
+  const values = [pad(output.header), ...output.rows.map(pad)];
+  const rows = values.length;
+
+  // The sheet gets exactly the rows it shows (two at least: Sheets keeps a row under a frozen
+  // header), so a shorter list leaves no stale rows and a longer one has room.
+  const maxRows = sheet.getMaxRows();
+  const wanted = Math.max(rows, 2);
+  if (maxRows < wanted) sheet.insertRowsAfter(maxRows, wanted - maxRows);
+  else if (maxRows > wanted) sheet.deleteRows(wanted + 1, maxRows - wanted);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+
+  const colour = (mark: RowMark | undefined) => (mark ? MARK_COLOURS[mark] : null);
+  const backgrounds = [
+    Array<string | null>(columns).fill(HEADER_COLOUR),
+    ...output.rows.map((_, i) => Array<string | null>(columns).fill(colour(output.marks[i]))),
+  ];
+  type Weight = GoogleAppsScript.Spreadsheet.FontWeight;
+  const weights = [
+    Array<Weight>(columns).fill('bold'),
+    ...output.rows.map((_, i) => Array<Weight>(columns).fill(output.marks[i] === 'section' ? 'bold' : 'normal')),
+  ];
+  sheet
+    .getRange(1, 1, rows, columns)
+    .setValues(values)
+    .setBackgrounds(backgrounds)
+    .setFontWeights(weights)
+    .setWrap(true)
+    .setVerticalAlignment('top');
+  sheet.setFrozenRows(1);
+  for (let j = 0; j < columns; j++) sheet.setColumnWidth(j + 1, columnWidth(output.header[j] ?? '', output.rows, j));
+  return sheet;
+}
+
+/** `A`, `B`, … `AA`: the column letters of a 1-based column number. */
+export function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Where a header sits in a sheet read by `readInputSheets`, tolerant of spelling: its row and
+ * 1-based column. The header row is looked for in the top rows, as the core does.
+ */
+export function findHeader(input: SheetInput, header: string): { row: number; column: number } | undefined {
+  const key = normalizeKey(header);
+  for (let r = 0; r < Math.min(10, input.values.length); r++) {
+    const j = (input.values[r] ?? []).findIndex((h) => typeof h === 'string' && normalizeKey(h) === key);
+    if (j >= 0) return { row: r + 1, column: j + 1 };
+  }
+  return undefined;
+}

@@ -1,0 +1,99 @@
+/** Fakes of the small services around the sheet: locks, session, properties, HTML, triggers. */
+import type { Subset } from './calls';
+import type { FakeContext } from './spreadsheetApp';
+import { counted, type CallLog } from './calls';
+import { FakeUser } from './spreadsheetApp';
+
+type Lock = GoogleAppsScript.Lock.Lock;
+type Properties = GoogleAppsScript.Properties.Properties;
+type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+
+/** One document lock shared by every execution of the fake: `held` by someone else blocks. */
+export class FakeLock implements Subset<Lock, 'tryLock' | 'releaseLock' | 'hasLock'> {
+  /** Another execution holds the lock (the test sets it to simulate a concurrent user). */
+  heldElsewhere = false;
+  held = false;
+  tryLock(_timeoutInMillis: number): boolean {
+    if (this.heldElsewhere) return false;
+    this.held = true;
+    return true;
+  }
+  releaseLock(): void {
+    this.held = false;
+  }
+  hasLock(): boolean {
+    return this.held;
+  }
+}
+
+export class FakeProperties implements Subset<Properties, 'getProperty' | 'setProperty' | 'deleteProperty' | 'getProperties'> {
+  readonly data = new Map<string, string>();
+  getProperty(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  setProperty(key: string, value: string): this {
+    this.data.set(key, String(value));
+    return this;
+  }
+  deleteProperty(key: string): this {
+    this.data.delete(key);
+    return this;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.data);
+  }
+}
+
+export class FakeHtmlOutput implements Subset<HtmlOutput, 'getContent' | 'setTitle' | 'getTitle' | 'setWidth' | 'setHeight'> {
+  title = '';
+  width = 0;
+  height = 0;
+  constructor(public content: string) {}
+  getContent(): string {
+    return this.content;
+  }
+  setTitle(title: string): this {
+    this.title = title;
+    return this;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setWidth(width: number): this {
+    this.width = width;
+    return this;
+  }
+  setHeight(height: number): this {
+    this.height = height;
+    return this;
+  }
+}
+
+export function fakeHtmlService(log: CallLog, files: Map<string, string>) {
+  return counted(
+    {
+      createHtmlOutput: (html = '') => counted(new FakeHtmlOutput(html), 'HtmlOutput', log),
+      createHtmlOutputFromFile: (name: string) => {
+        const html = files.get(name);
+        if (html === undefined) throw new Error(`No HTML file named ${name} was found.`);
+        return counted(new FakeHtmlOutput(html), 'HtmlOutput', log);
+      },
+    },
+    'HtmlService',
+    log,
+  );
+}
+
+export function fakeSession(ctx: FakeContext) {
+  return counted(
+    {
+      getActiveUser: () => counted(new FakeUser(ctx.effectiveUser), 'User', ctx.log),
+      getEffectiveUser: () => counted(new FakeUser(ctx.effectiveUser), 'User', ctx.log),
+      getScriptTimeZone: () => ctx.timeZone,
+    },
+    'Session',
+    ctx.log,
+  );
+}
+
+export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;

@@ -1,0 +1,600 @@
+/**
+ * A small SpreadsheetApp, faithful to the documented behaviour the add-on relies on:
+ * `getValues()` gives `Date` objects and `''` for empty cells; `setValues()` throws when the
+ * data and the range differ in size, and reads a string as a person typing it would (`'x` is
+ * text, `=x` a formula, `5` a number, `05/01/2023` a date); a range outside the sheet throws;
+ * a new protection starts with every editor of the file.
+ */
+import type { CallLog, Subset } from './calls';
+import { counted } from './calls';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type Ui = GoogleAppsScript.Base.Ui;
+type Menu = GoogleAppsScript.Base.Menu;
+type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+
+export type Value = string | number | boolean | Date;
+
+/** What the fakes share: the call log, the realm's `Date`, the file's owner and time zone. */
+export interface FakeContext {
+  log: CallLog;
+  /** The `Date` of the realm running the script (a `node:vm` context has its own). */
+  DateCtor: DateConstructor;
+  timeZone: string;
+  owner: string;
+  effectiveUser: string;
+}
+
+const DEFAULT_FORMAT = '0.###############';
+
+export interface Cell {
+  value: Value;
+  formula: string;
+  format: string;
+  background: string | null;
+  fontWeight: string;
+  wrap: boolean;
+  note: string;
+  validation: FakeDataValidation | null;
+}
+
+function emptyCell(): Cell {
+  return { value: '', formula: '', format: DEFAULT_FORMAT, background: null, fontWeight: 'normal', wrap: false, note: '', validation: null };
+}
+
+/** Midnight of a calendar day in a time zone, as Sheets stores a date cell. */
+export function midnightIn(timeZone: string, year: number, month: number, day: number): Date {
+  const guess = Date.UTC(year, month - 1, day);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(new Date(guess));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return new Date(guess - (shown - guess));
+}
+
+/** A string as Sheets reads it when a script writes it with `setValue(s)`. */
+function enter(ctx: FakeContext, cell: Cell, input: unknown): void {
+  cell.formula = '';
+  if (input === null || input === undefined || input === '') {
+    cell.value = '';
+  } else if (input instanceof Date || Object.prototype.toString.call(input) === '[object Date]') {
+    cell.value = new Date((input as Date).getTime());
+  } else if (typeof input === 'number' || typeof input === 'boolean') {
+    cell.value = input;
+  } else if (typeof input !== 'string') {
+    throw new Error(`Giá trị không ghi được vào ô: ${String(input)}`);
+  } else if (input.startsWith("'")) {
+    cell.value = input.slice(1);
+  } else if (input.startsWith('=')) {
+    cell.formula = input;
+    cell.value = '';
+  } else if (/^\s*[-+]?\d+(?:\.\d+)?\s*$/.test(input)) {
+    cell.value = Number(input);
+  } else if (/^\s*[-+]?\d+(?:\.\d+)?\s*%\s*$/.test(input)) {
+    cell.value = Number(input.replace('%', '')) / 100;
+    cell.format = '0%';
+  } else if (/^(true|false)$/i.test(input.trim())) {
+    cell.value = input.trim().toLowerCase() === 'true';
+  } else {
+    const date = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(input);
+    if (date) {
+      cell.value = midnightIn(ctx.timeZone, Number(date[3]), Number(date[2]), Number(date[1]));
+      cell.format = 'dd/MM/yyyy';
+    } else {
+      cell.value = input;
+    }
+  }
+}
+
+function sameSize(what: string, data: unknown[][], rows: number, columns: number): void {
+  if (!Array.isArray(data) || data.length !== rows) {
+    throw new Error(`The number of rows in the ${what} does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${rows}.`);
+  }
+  for (const row of data) {
+    if (!Array.isArray(row) || row.length !== columns) {
+      throw new Error(`The number of columns in the ${what} does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${columns}.`);
+    }
+  }
+}
+
+export class FakeDataValidation {
+  constructor(
+    readonly criteria: string,
+    readonly args: unknown[],
+    readonly allowInvalid: boolean,
+    readonly helpText: string,
+  ) {}
+  getCriteriaType(): string {
+    return this.criteria;
+  }
+  getCriteriaValues(): unknown[] {
+    return this.args;
+  }
+  getHelpText(): string {
+    return this.helpText;
+  }
+}
+
+type BuilderMethods = 'requireCheckbox' | 'requireValueInList' | 'requireNumberBetween' | 'requireDate' | 'setAllowInvalid' | 'setHelpText' | 'build';
+
+export class FakeDataValidationBuilder implements Subset<DataValidationBuilder, BuilderMethods> {
+  private criteria = '';
+  private args: unknown[] = [];
+  private allowInvalid = true;
+  private helpText = '';
+  requireCheckbox(): this {
+    this.criteria = 'CHECKBOX';
+    this.args = [];
+    return this;
+  }
+  requireValueInList(values: string[], showDropdown?: boolean): this {
+    this.criteria = 'VALUE_IN_LIST';
+    this.args = [[...values], showDropdown ?? true];
+    return this;
+  }
+  requireNumberBetween(start: number, end: number): this {
+    this.criteria = 'NUMBER_BETWEEN';
+    this.args = [start, end];
+    return this;
+  }
+  requireDate(): this {
+    this.criteria = 'DATE_IS_VALID_DATE';
+    this.args = [];
+    return this;
+  }
+  setAllowInvalid(allow: boolean): this {
+    this.allowInvalid = allow;
+    return this;
+  }
+  setHelpText(text: string): this {
+    this.helpText = text;
+    return this;
+  }
+  build(): FakeDataValidation {
+    return new FakeDataValidation(this.criteria, this.args, this.allowInvalid, this.helpText);
+  }
+}
+
+export class FakeUser {
+  constructor(private readonly email: string) {}
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+type ProtectionMethods = 'getDescription' | 'setDescription' | 'getEditors' | 'addEditor' | 'addEditors' | 'removeEditors' | 'getRange' | 'remove' | 'canEdit' | 'setDomainEdit' | 'canDomainEdit' | 'setWarningOnly' | 'isWarningOnly';
+
+export class FakeProtection implements Subset<Protection, ProtectionMethods> {
+  description = '';
+  editors: string[];
+  domainEdit = true;
+  warningOnly = false;
+  removed = false;
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly range: FakeRange,
+    readonly type: 'RANGE' | 'SHEET',
+  ) {
+    this.editors = [...range.sheet.spreadsheet.editors];
+  }
+  getDescription(): string {
+    return this.description;
+  }
+  setDescription(description: string): this {
+    this.description = description;
+    return this;
+  }
+  getEditors(): FakeUser[] {
+    return this.editors.map((e) => counted(new FakeUser(e), 'User', this.ctx.log));
+  }
+  addEditor(who: string | GoogleAppsScript.Base.User): this {
+    return this.addEditors([typeof who === 'string' ? who : who.getEmail()]);
+  }
+  addEditors(emails: string[]): this {
+    for (const email of emails) {
+      if (!/^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$/.test(email)) throw new Error(`Invalid email: ${email}`);
+      if (!this.editors.includes(email)) this.editors.push(email);
+    }
+    return this;
+  }
+  removeEditors(who: Array<string | GoogleAppsScript.Base.User>): this {
+    const gone = new Set(who.map((w) => (typeof w === 'string' ? w : w.getEmail())));
+    // The owner and the user running the script cannot be removed.
+    this.editors = this.editors.filter((e) => !gone.has(e) || e === this.ctx.owner || e === this.ctx.effectiveUser);
+    return this;
+  }
+  getRange(): FakeRange {
+    return counted(this.range, 'Range', this.ctx.log);
+  }
+  remove(): void {
+    this.removed = true;
+    const all = this.range.sheet.spreadsheet.protections;
+    all.splice(all.indexOf(this), 1);
+  }
+  canEdit(): boolean {
+    return this.editors.includes(this.ctx.effectiveUser);
+  }
+  setDomainEdit(editable: boolean): this {
+    this.domainEdit = editable;
+    return this;
+  }
+  canDomainEdit(): boolean {
+    return this.domainEdit;
+  }
+  setWarningOnly(warningOnly: boolean): this {
+    this.warningOnly = warningOnly;
+    return this;
+  }
+  isWarningOnly(): boolean {
+    return this.warningOnly;
+  }
+}
+
+type RangeMethods = 'getValues' | 'setValues' | 'getValue' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds' | 'setFontWeight' | 'setFontWeights' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
+
+export class FakeRange implements Subset<Range, RangeMethods> {
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly column: number,
+    readonly numRows: number,
+    readonly numColumns: number,
+  ) {}
+
+  private map<T>(f: (cell: Cell | undefined) => T): T[][] {
+    return Array.from({ length: this.numRows }, (_, i) =>
+      Array.from({ length: this.numColumns }, (_, j) => f(this.sheet.peek(this.row + i, this.column + j))),
+    );
+  }
+
+  private each(f: (cell: Cell, i: number, j: number) => void): this {
+    for (let i = 0; i < this.numRows; i++) {
+      for (let j = 0; j < this.numColumns; j++) f(this.sheet.cell(this.row + i, this.column + j), i, j);
+    }
+    return this;
+  }
+
+  getValues(): Value[][] {
+    return this.map((c) => {
+      const v = c?.value ?? '';
+      return v instanceof Date ? new this.ctx.DateCtor(v.getTime()) : v;
+    });
+  }
+  getValue(): Value {
+    return this.getValues()[0]![0]!;
+  }
+  setValues(values: unknown[][]): this {
+    sameSize('data', values, this.numRows, this.numColumns);
+    return this.each((cell, i, j) => enter(this.ctx, cell, values[i]![j]));
+  }
+  getNumberFormats(): string[][] {
+    return this.map((c) => c?.format ?? DEFAULT_FORMAT);
+  }
+  setNumberFormat(format: string): this {
+    return this.each((cell) => (cell.format = format));
+  }
+  getBackgrounds(): string[][] {
+    return this.map((c) => c?.background ?? '#ffffff');
+  }
+  setBackground(color: string | null): this {
+    return this.each((cell) => (cell.background = color));
+  }
+  setBackgrounds(colors: Array<Array<string | null>>): this {
+    sameSize('data', colors, this.numRows, this.numColumns);
+    return this.each((cell, i, j) => (cell.background = colors[i]![j] ?? null));
+  }
+  setFontWeight(weight: string | null): this {
+    return this.each((cell) => (cell.fontWeight = weight ?? 'normal'));
+  }
+  setFontWeights(weights: Array<Array<string | null>>): this {
+    sameSize('data', weights, this.numRows, this.numColumns);
+    return this.each((cell, i, j) => (cell.fontWeight = weights[i]![j] ?? 'normal'));
+  }
+  setWrap(wrap: boolean): this {
+    return this.each((cell) => (cell.wrap = wrap));
+  }
+  setNote(note: string | null): this {
+    return this.each((cell) => (cell.note = note ?? ''));
+  }
+  setNotes(notes: Array<Array<string | null>>): this {
+    sameSize('data', notes, this.numRows, this.numColumns);
+    return this.each((cell, i, j) => (cell.note = notes[i]![j] ?? ''));
+  }
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): this {
+    return this.each((cell) => (cell.validation = rule as unknown as FakeDataValidation | null));
+  }
+  setHorizontalAlignment(_alignment: string | null): this {
+    return this;
+  }
+  setVerticalAlignment(_alignment: string | null): this {
+    return this;
+  }
+  protect(): FakeProtection {
+    const protection = new FakeProtection(this.ctx, this, 'RANGE');
+    this.sheet.spreadsheet.protections.push(protection);
+    return counted(protection, 'Protection', this.ctx.log);
+  }
+  getA1Notation(): string {
+    const start = `${columnLetter(this.column)}${this.row}`;
+    const end = `${columnLetter(this.column + this.numColumns - 1)}${this.row + this.numRows - 1}`;
+    return start === end ? start : `${start}:${end}`;
+  }
+  getRow(): number {
+    return this.row;
+  }
+  getColumn(): number {
+    return this.column;
+  }
+  getNumRows(): number {
+    return this.numRows;
+  }
+  getNumColumns(): number {
+    return this.numColumns;
+  }
+  getSheet(): FakeSheet {
+    return counted(this.sheet, 'Sheet', this.ctx.log);
+  }
+}
+
+export function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function parseA1(a1: string): [number, number, number, number] {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a1.trim());
+  if (!m) throw new Error(`Range not found: ${a1}`);
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r1 = Number(m[2]);
+  const c1 = col(m[1]!);
+  const r2 = m[4] ? Number(m[4]) : r1;
+  const c2 = m[3] ? col(m[3]) : c1;
+  return [r1, c1, r2 - r1 + 1, c2 - c1 + 1];
+}
+
+type SheetMethods = 'getName' | 'getSheetId' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'clear' | 'setFrozenRows' | 'getFrozenRows' | 'setColumnWidth' | 'setColumnWidths' | 'getProtections';
+
+export class FakeSheet implements Subset<Sheet, SheetMethods> {
+  readonly cells: Array<Array<Cell | undefined>> = [];
+  maxRows = 1000;
+  maxColumns = 26;
+  frozenRows = 0;
+  readonly columnWidths = new Map<number, number>();
+
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly spreadsheet: FakeSpreadsheet,
+    public name: string,
+    readonly id: number,
+  ) {}
+
+  peek(row: number, column: number): Cell | undefined {
+    return this.cells[row - 1]?.[column - 1];
+  }
+  cell(row: number, column: number): Cell {
+    const cells = (this.cells[row - 1] ??= []);
+    return (cells[column - 1] ??= emptyCell());
+  }
+  /** Fills the sheet as a person would (test set-up, not counted): values are stored as given. */
+  fill(values: Value[][], formats?: string[][]): void {
+    this.maxRows = Math.max(this.maxRows, values.length);
+    this.maxColumns = Math.max(this.maxColumns, ...values.map((r) => r.length));
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const cell = this.cell(i + 1, j + 1);
+        cell.value = v instanceof Date ? new Date(v.getTime()) : v;
+        const format = formats?.[i]?.[j];
+        if (format) cell.format = format;
+      }),
+    );
+  }
+  /** The stored values, '' for empty (test inspection, not counted). */
+  dump(): Value[][] {
+    const rows = this.getLastRow();
+    const columns = this.getLastColumn();
+    return Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => this.peek(i + 1, j + 1)?.value ?? ''));
+  }
+
+  getName(): string {
+    return this.name;
+  }
+  getSheetId(): number {
+    return this.id;
+  }
+  getParent(): FakeSpreadsheet {
+    return counted(this.spreadsheet, 'Spreadsheet', this.ctx.log);
+  }
+  private used(cell: Cell | undefined): boolean {
+    return cell !== undefined && (cell.value !== '' || cell.formula !== '');
+  }
+  getLastRow(): number {
+    for (let r = this.cells.length; r > 0; r--) if (this.cells[r - 1]?.some((c) => this.used(c))) return r;
+    return 0;
+  }
+  getLastColumn(): number {
+    let last = 0;
+    for (const row of this.cells) row?.forEach((c, j) => this.used(c) && (last = Math.max(last, j + 1)));
+    return last;
+  }
+  getMaxRows(): number {
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    return this.maxColumns;
+  }
+  insertRowsAfter(_afterPosition: number, howMany: number): this {
+    this.maxRows += howMany;
+    return this;
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany >= this.maxRows - this.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    this.cells.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+  }
+  insertColumnsAfter(_afterPosition: number, howMany: number): this {
+    this.maxColumns += howMany;
+    return this;
+  }
+  getDataRange(): FakeRange {
+    return this.getRange(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
+  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): FakeRange {
+    const [r, c, nr, nc] = typeof rowOrA1 === 'string' ? parseA1(rowOrA1) : [rowOrA1, column ?? 1, numRows ?? 1, numColumns ?? 1];
+    if (r < 1 || c < 1 || nr < 1 || nc < 1 || r + nr - 1 > this.maxRows || c + nc - 1 > this.maxColumns) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return counted(new FakeRange(this.ctx, this, r, c, nr, nc), 'Range', this.ctx.log);
+  }
+  clear(): this {
+    this.cells.length = 0;
+    return this;
+  }
+  setFrozenRows(rows: number): void {
+    this.frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    return this.frozenRows;
+  }
+  setColumnWidth(column: number, width: number): this {
+    this.columnWidths.set(column, width);
+    return this;
+  }
+  setColumnWidths(start: number, count: number, width: number): this {
+    for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
+    return this;
+  }
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): FakeProtection[] {
+    return this.spreadsheet.protections
+      .filter((p) => p.type === (type as unknown as string) && p.range.sheet === this)
+      .map((p) => counted(p, 'Protection', this.ctx.log));
+  }
+}
+
+export interface Toast {
+  message: string;
+  title: string;
+}
+
+type SpreadsheetMethods = 'getSheets' | 'getSheetByName' | 'insertSheet' | 'getSpreadsheetTimeZone' | 'toast' | 'getId' | 'getUrl' | 'getName';
+
+export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> {
+  readonly sheets: FakeSheet[] = [];
+  readonly protections: FakeProtection[] = [];
+  readonly toasts: Toast[] = [];
+  /** People with edit access to the file; a new protection starts with all of them. */
+  readonly editors: string[];
+  private nextSheetId = 0;
+
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly id = '1AbCdEfGhIjKlMnOpQrStUvWxYz',
+    readonly name = 'Thi đua CCHC 2022',
+  ) {
+    this.editors = [ctx.owner];
+  }
+
+  /** Adds a sheet for a test's set-up (not counted). */
+  addSheet(name: string, values: Value[][] = [], formats?: string[][]): FakeSheet {
+    const sheet = new FakeSheet(this.ctx, this, name, this.nextSheetId++ * 1000 + 7);
+    sheet.fill(values, formats);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  getSheets(): FakeSheet[] {
+    return this.sheets.map((s) => counted(s, 'Sheet', this.ctx.log));
+  }
+  getSheetByName(name: string): FakeSheet | null {
+    const sheet = this.sheet(name);
+    return sheet ? counted(sheet, 'Sheet', this.ctx.log) : null;
+  }
+  insertSheet(name: string): FakeSheet {
+    if (this.sheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    return counted(this.addSheet(name), 'Sheet', this.ctx.log);
+  }
+  getSpreadsheetTimeZone(): string {
+    return this.ctx.timeZone;
+  }
+  toast(message: string, title?: string, _timeoutSeconds?: number | null): void {
+    this.toasts.push({ message, title: title ?? '' });
+  }
+  getId(): string {
+    return this.id;
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+  getName(): string {
+    return this.name;
+  }
+}
+
+export type MenuEntry = { caption: string; functionName: string } | 'separator';
+
+export class FakeMenu implements Subset<Menu, 'addItem' | 'addSeparator' | 'addToUi'> {
+  readonly entries: MenuEntry[] = [];
+  added = false;
+  constructor(readonly caption: string) {}
+  addItem(caption: string, functionName: string): this {
+    this.entries.push({ caption, functionName });
+    return this;
+  }
+  addSeparator(): this {
+    this.entries.push('separator');
+    return this;
+  }
+  addToUi(): void {
+    this.added = true;
+  }
+}
+
+/** The fake page behind an `HtmlOutput` (its fields: reading them is not a service call). */
+function page(output: GoogleAppsScript.HTML.HtmlOutput): { content: string; title: string } {
+  return output as unknown as { content: string; title: string };
+}
+
+export interface Shown {
+  title: string;
+  html: string;
+}
+
+export class FakeUi implements Subset<Ui, 'createMenu' | 'createAddonMenu' | 'alert' | 'showModalDialog' | 'showSidebar'> {
+  readonly menus: FakeMenu[] = [];
+  readonly alerts: Array<{ title: string; prompt: string }> = [];
+  readonly dialogs: Shown[] = [];
+  readonly sidebars: Shown[] = [];
+  readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+  readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
+  constructor(private readonly ctx: FakeContext) {}
+
+  createMenu(caption: string): FakeMenu {
+    const menu = new FakeMenu(caption);
+    this.menus.push(menu);
+    return counted(menu, 'Menu', this.ctx.log);
+  }
+  createAddonMenu(): FakeMenu {
+    return this.createMenu('(Tiện ích bổ sung)');
+  }
+  alert(...args: unknown[]): string {
+    const [title, prompt] = args.length >= 3 || (args.length === 2 && typeof args[1] === 'string') ? [String(args[0]), String(args[1])] : ['', String(args[0])];
+    this.alerts.push({ title, prompt });
+    return this.Button.OK;
+  }
+  // Reads the page's fields, not its methods: showing a page is one call, not three.
+  showModalDialog(output: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
+    this.dialogs.push({ title, html: page(output).content });
+  }
+  showSidebar(output: GoogleAppsScript.HTML.HtmlOutput): void {
+    this.sidebars.push({ title: page(output).title, html: page(output).content });
+  }
+}
