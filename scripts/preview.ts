@@ -26,6 +26,15 @@ const SIDEBARS = [
   { folder: 'tien-do', title: 'Tiến độ' },
 ];
 
+/** A read gives a copy, as `getValues()` does: the endpoints cannot change the workbook but by a write. */
+function copySheet(sheet: SheetInput): SheetInput {
+  return {
+    name: sheet.name,
+    values: sheet.values.map((row) => [...row]),
+    ...(sheet.numberFormats ? { numberFormats: sheet.numberFormats.map((row) => [...row]) } : {}),
+  };
+}
+
 /** The preview's owner, who may act for every unit. */
 export const PREVIEW_OWNER = 'chu.tich@huulung.gov.vn';
 
@@ -56,12 +65,12 @@ export class MemoryHost implements SidebarHost {
   }
 
   readWorkbook(): WorkbookInput {
-    return structuredClone(this.input);
+    return { timeZone: this.input.timeZone, sheets: this.input.sheets.map(copySheet) };
   }
 
   readSheet(name: string): SheetInput | undefined {
     const sheet = findSheet(this.input, name);
-    return sheet && structuredClone(sheet);
+    return sheet && copySheet(sheet);
   }
 
   withDocumentLock(action: () => void): boolean {
@@ -230,11 +239,13 @@ function parseArgs(argv: string[]): PreviewOptions {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    const preview = await startPreview(parseArgs(process.argv.slice(2)));
-    console.log(`Xem trước thanh bên: ${preview.url}  (người dùng: ${preview.host.userEmail()}; Ctrl+C để dừng)`);
-  } catch (error) {
-    console.error(`Lỗi: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  }
+  Promise.resolve()
+    .then(() => startPreview(parseArgs(process.argv.slice(2))))
+    .then(
+      (preview) => console.log(`Xem trước thanh bên: ${preview.url}  (người dùng: ${preview.host.userEmail()}; Ctrl+C để dừng)`),
+      (error: unknown) => {
+        console.error(`Lỗi: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      },
+    );
 }

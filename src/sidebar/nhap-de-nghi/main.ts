@@ -12,6 +12,7 @@ import { KIND_LABEL, NOMINATION_COL, RATING_LABEL, SHEET } from '../../core/cont
 import { nominationDraftSchema, nominationToDraft, previewDraft } from '../../core/draft';
 import { readWorkbook } from '../../core/workbook';
 import { formatDate } from '../../core/text';
+import { readDate } from '../../core/cells';
 import { call } from '../client';
 import { vietnameseIssue } from '../issues';
 import { announce, byId, el } from '../dom';
@@ -75,11 +76,13 @@ function readNumber(id: string, whole: boolean): { value: number | null; error?:
   return { value: Number(text.replace('%', '').trim().replace(',', '.')) };
 }
 
-function readDate(): { value: CalendarDate | null; error?: string } {
-  const field = page.submittedOn;
-  if (field.validity.badInput) return { value: null, error: 'Ngày chưa đầy đủ; hãy nhập đủ ngày, tháng, năm.' };
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(field.value);
-  return { value: match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null };
+/**
+ * The day as the sheet writes it, `dd/mm/yyyy`: a text box rather than the browser's date
+ * picker, whose order follows the browser's language (mm/dd/yyyy in an English Chrome).
+ */
+function readSubmittedOn(): { value: CalendarDate | null; error?: string } {
+  const read = readDate(page.submittedOn.value, 'UTC');
+  return read.ok ? { value: read.value } : { value: null, error: read.message };
 }
 
 /** The form as a draft, and the problems of fields that could not even be read. */
@@ -99,7 +102,7 @@ function readForm(): { draft: Record<string, unknown>; problems: Map<string, str
     draft[id] = read.value;
     if (read.error) problems.set(id, read.error);
   }
-  const date = readDate();
+  const date = readSubmittedOn();
   draft.submittedOn = date.value;
   if (date.error) problems.set('submittedOn', date.error);
   return { draft, problems };
@@ -217,8 +220,6 @@ function option(value: string, text: string): HTMLOptionElement {
   return o;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 function fill(draft: NominationDraft): void {
   currentRow = draft.row;
   const unit = Array.from(page.unit.options).find((o) => o.value.toLowerCase() === draft.unitCode.toLowerCase());
@@ -230,8 +231,7 @@ function fill(draft: NominationDraft): void {
   input('votesInFavour').value = draft.votesInFavour === null ? '' : String(draft.votesInFavour);
   byId('ratingPrev', HTMLSelectElement).value = draft.ratingPrev ?? '';
   byId('ratingNow', HTMLSelectElement).value = draft.ratingNow ?? '';
-  const d = draft.submittedOn;
-  page.submittedOn.value = d ? `${d.year}-${pad(d.month)}-${pad(d.day)}` : '';
+  page.submittedOn.value = draft.submittedOn ? formatDate(draft.submittedOn) : '';
   touched.clear();
   saveTried = false;
 }
@@ -276,8 +276,8 @@ function load(form: EntryForm, keep: { unit?: string; row?: number | null } = {}
   }
   const { windowFrom, windowTo } = settings;
   byId('submittedOn-hint', HTMLElement).textContent = windowFrom && windowTo
-    ? `M3: nhận hồ sơ từ ${formatDate(windowFrom)} đến ${formatDate(windowTo)}.`
-    : 'M3: trang Cấu hình chưa có thời hạn nhận hồ sơ.';
+    ? `Dạng dd/mm/yyyy. M3: nhận hồ sơ từ ${formatDate(windowFrom)} đến ${formatDate(windowTo)}.`
+    : 'Dạng dd/mm/yyyy. M3: trang Cấu hình chưa có thời hạn nhận hồ sơ.';
 
   const row = keep.row === undefined ? null : keep.row;
   const edited = row === null ? undefined : nominations.find((n) => n.row === row);

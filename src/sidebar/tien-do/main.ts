@@ -134,7 +134,9 @@ function chart(c: BlockChart): HTMLElement {
   const barHeight = 14;
   const labelWidth = 42;
   const valueWidth = 38;
+  // Bars start at a round number below the lowest score, so close scores look different.
   const max = Math.max(...c.bars.map((b) => b.score), 1);
+  const base = Math.max(0, Math.floor((Math.min(...c.bars.map((b) => b.score)) - 5) / 10) * 10);
   const svg = document.createElementNS(NS, 'svg');
   const height = c.bars.length * (barHeight + 3) + 2;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -150,7 +152,7 @@ function chart(c: BlockChart): HTMLElement {
   };
   c.bars.forEach((b, i) => {
     const y = i * (barHeight + 3) + 1;
-    const length = Math.max(1, ((width - labelWidth - valueWidth) * b.score) / max);
+    const length = Math.max(1, ((width - labelWidth - valueWidth) * (b.score - base)) / Math.max(max - base, 1));
     make('text', { x: 0, y: y + barHeight - 3 }, b.code);
     const bar = make('rect', { x: labelWidth, y, width: length, height: barHeight, class: b.prize ? 'bar prize' : 'bar' });
     const title = document.createElementNS(NS, 'title');
@@ -158,7 +160,11 @@ function chart(c: BlockChart): HTMLElement {
     bar.append(title);
     make('text', { x: labelWidth + length + 3, y: y + barHeight - 3 }, showNumber(b.score));
   });
-  return el('figure', { class: 'chart' }, [el('h3', { text: c.block }), svg]);
+  return el('figure', { class: 'chart' }, [
+    el('h3', { text: c.block }),
+    svg,
+    el('figcaption', { class: 'hint', text: `Thanh tính từ ${base} điểm; màu đậm: hạng được xét (${c.bars.filter((b) => b.prize).length} đơn vị).` }),
+  ]);
 }
 
 function show(r: ProgressReport): void {
