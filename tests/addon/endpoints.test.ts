@@ -1,7 +1,9 @@
 import { NOMINATION_COL as N, SHEET, UNIT_COL, evaluate, findSheet, nominationToDraft, readWorkbook } from '../../src/core';
 import type { NominationDraft, WorkbookInput } from '../../src/core';
 import { createEndpoints } from '../../src/addon/endpoints';
+import { appsScriptHost } from '../../src/addon/sidebarHost';
 import { MemoryHost } from '../../scripts/preview';
+import { FakeRange, FakeSheet, FakeSpreadsheet, FakeUser, fakeGoogle, midnightIn } from '../fakes';
 import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, UNITS, nomination, workbook } from '../helpers/workbook';
 
 const OWNER = 'chu.tich@huulung.gov.vn';
@@ -181,3 +183,95 @@ describe('selectUnitRows', () => {
 function header(host: MemoryHost, name: string): number {
   return findSheet(host.input, SHEET.nominations)!.values[0]!.indexOf(name);
 }
+
+// The shared fakes lack the few calls only the sidebar host makes; these follow Apps Script's
+// documented behaviour: getFormulas() gives '' for a plain value; Utilities.parseDate reads a
+// day in a time zone; a RangeList of whole rows is activated at once.
+const selections: string[][] = [];
+Object.assign(FakeRange.prototype, {
+  getFormulas(this: FakeRange): string[][] {
+    return Array.from({ length: this.numRows }, (_, i) =>
+      Array.from({ length: this.numColumns }, (_, j) => this.sheet.peek(this.row + i, this.column + j)?.formula ?? ''));
+  },
+});
+Object.assign(FakeSheet.prototype, {
+  activate(this: FakeSheet) {
+    return this;
+  },
+  getRangeList(this: FakeSheet, a1: string[]) {
+    return { activate: () => selections.push([this.name, ...a1]) };
+  },
+});
+Object.assign(FakeSpreadsheet.prototype, {
+  getOwner(this: FakeSpreadsheet) {
+    return new FakeUser(this.editors[0]!);
+  },
+});
+
+describe('the Apps Script host (fake Sheets)', () => {
+  function sheets(user: string) {
+    const google = fakeGoogle({ user, owner: OWNER });
+    google.install();
+    Object.assign(globalThis, {
+      Utilities: {
+        parseDate: (text: string, timeZone: string, _pattern: string) => {
+          const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+          return midnightIn(timeZone, y, m, d);
+        },
+      },
+    });
+    for (const sheet of input().sheets) {
+      const added = google.spreadsheet.addSheet(sheet.name, sheet.values as never);
+      if (sheet.name === SHEET.nominations) {
+        // Row 2 keeps a formula in the extra column, and formats its satisfaction rate as percent.
+        added.cell(2, sheet.values[0]!.length).formula = '=LEN(C2)';
+        added.cell(2, sheet.values[0]!.indexOf(N.satisfactionPercent) + 1).format = '0%';
+        added.cell(2, sheet.values[0]!.indexOf(N.satisfactionPercent) + 1).value = 0.95;
+      }
+    }
+    selections.length = 0;
+    return { google, endpoints: createEndpoints(appsScriptHost) };
+  }
+
+  it('updates a row in one setValues: literal text, a date at midnight there, percent as fraction, formula kept', () => {
+    const { google, endpoints } = sheets(X04_USER);
+    const loaded = endpoints.loadEntryForm();
+    if (!loaded.ok) throw new Error(loaded.error);
+    const row2 = readWorkbook(loaded.value.workbook).nominations[0]!;
+    expect(row2.satisfactionPercent).toBe(95);
+    google.log.reset();
+    const result = endpoints.saveNomination({
+      ...nominationToDraft(row2), name: '=1+1', position: '0123', satisfactionPercent: 97, submittedOn: { year: 2023, month: 1, day: 5 },
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value).toMatchObject({ row: 2, action: 'updated' });
+    expect(google.log.count('Range.setValues')).toBe(1);
+    const sheet = google.spreadsheet.sheet(SHEET.nominations)!;
+    const at = (header: string) => sheet.peek(2, (sheet.dump()[0] as string[]).indexOf(header) + 1)!;
+    expect(at(N.name)).toMatchObject({ value: '=1+1', formula: '' });
+    expect(at(N.position).value).toBe('0123');
+    expect(at(N.satisfactionPercent).value).toBe(0.97);
+    expect(at(N.submittedOn).value).toEqual(new Date(Date.UTC(2023, 0, 4, 17)));
+    expect(at('Ghi chú').formula).toBe('=LEN(C2)');
+    expect(selections).toEqual([[SHEET.nominations, '2:2']]);
+    expect(readWorkbook(result.value.form.workbook).nominations[0]).toMatchObject({
+      name: '=1+1', satisfactionPercent: 97, submittedOn: { year: 2023, month: 1, day: 5 },
+    });
+  });
+
+  it('knows the owner, and refuses a unit user another unit', () => {
+    expect(sheets(OWNER).endpoints.loadEntryForm()).toMatchObject({ ok: true, value: { isOwner: true } });
+    const { google, endpoints } = sheets(X04_USER);
+    const draft = { ...nominationToDraft(readWorkbook(input()).nominations[2]!), name: 'Lê Văn Bình (sửa)' };
+    expect(endpoints.saveNomination(draft)).toMatchObject({ ok: false });
+    expect(google.log.count('Range.setValues')).toBe(0);
+  });
+
+  it('says the lock is busy instead of writing', () => {
+    const { google, endpoints } = sheets(OWNER);
+    google.lock.heldElsewhere = true;
+    const draft = { ...nominationToDraft(readWorkbook(input()).nominations[0]!), row: null };
+    expect(endpoints.saveNomination(draft)).toEqual({ ok: false, error: expect.stringContaining('Một người khác đang ghi') });
+    expect(google.log.count('Range.setValues')).toBe(0);
+  });
+});

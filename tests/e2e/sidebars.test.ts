@@ -29,6 +29,8 @@ suite('the sidebars in Chromium at 300 px', () => {
   let context: BrowserContext;
   let profile: string;
   const dialogs: string[] = [];
+  /** Uncaught errors of any page: there must be none. */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`Thiếu ${CHROMIUM}: kiểm thử thanh bên cần Chromium trên máy CI.`);
@@ -56,10 +58,8 @@ suite('the sidebars in Chromium at 300 px', () => {
 
   async function open(file: string): Promise<Page> {
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('pageerror', (error) => pageErrors.push(`${file}: ${error.message}`));
     await page.goto(`${preview.url}${file}`);
-    expect(problems).toEqual([]);
     return page;
   }
 
@@ -143,6 +143,7 @@ suite('the sidebars in Chromium at 300 px', () => {
       await expectLabelled(page);
       await expectKeyboardReachesAll(page);
       await expectFitsWidth(page);
+      expect(pageErrors).toEqual([]);
     });
   });
 
@@ -201,6 +202,7 @@ suite('the sidebars in Chromium at 300 px', () => {
       await expectLabelled(page);
       await expectKeyboardReachesAll(page);
       await expectFitsWidth(page);
+      expect(pageErrors).toEqual([]);
     });
   });
 });

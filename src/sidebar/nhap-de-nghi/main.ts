@@ -205,6 +205,18 @@ function showKind(): void {
   page.individual.hidden = page.kind.value !== 'individual';
 }
 
+let pending = false;
+
+/** Typing fast re-checks once per frame, not once per key: the preview evaluates the whole workbook. */
+function scheduleUpdate(): void {
+  if (pending) return;
+  pending = true;
+  requestAnimationFrame(() => {
+    pending = false;
+    update();
+  });
+}
+
 function update(): void {
   showKind();
   const { draft, problems } = validate();
@@ -329,7 +341,7 @@ async function save(): Promise<void> {
 
 page.form.addEventListener('input', (event) => {
   if (event.target instanceof HTMLElement && event.target.id) touched.add(event.target.id);
-  update();
+  scheduleUpdate();
 });
 page.form.addEventListener('change', (event) => {
   const target = event.target;
