@@ -2,6 +2,8 @@ import { NOMINATION_COL as N, SHEET, UNIT_COL, evaluate, findSheet, nominationTo
 import type { NominationDraft, WorkbookInput } from '../../src/core';
 import { createEndpoints } from '../../src/addon/endpoints';
 import { appsScriptHost } from '../../src/addon/sidebarHost';
+import { showNominationSidebar, showProgressSidebar } from '../../src/addon/sidebars';
+import { buildSidebars } from '../../scripts/buildAddon';
 import { MemoryHost } from '../../scripts/preview';
 import { FakeRange, FakeSheet, FakeSpreadsheet, FakeUser, fakeGoogle, midnightIn } from '../fakes';
 import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, UNITS, nomination, workbook } from '../helpers/workbook';
@@ -273,5 +275,21 @@ describe('the Apps Script host (fake Sheets)', () => {
     const draft = { ...nominationToDraft(readWorkbook(input()).nominations[0]!), row: null };
     expect(endpoints.saveNomination(draft)).toEqual({ ok: false, error: expect.stringContaining('Một người khác đang ghi') });
     expect(google.log.count('Range.setValues')).toBe(0);
+  });
+});
+
+describe('opening the sidebars', () => {
+  it('shows each built page in a 300 px sidebar with a Vietnamese title', async () => {
+    const built = await buildSidebars('src');
+    const htmlFiles = new Map(built.map((p) => [p.name.replace(/\.html$/, ''), p.html]));
+    expect([...htmlFiles.keys()].sort()).toEqual(['NhapDeNghi', 'TienDo']);
+    const google = fakeGoogle({ htmlFiles });
+    google.install();
+    showNominationSidebar();
+    showProgressSidebar();
+    expect(google.ui.sidebars.map((s) => s.title)).toEqual(['Nhập đề nghị khen thưởng', 'Tiến độ phong trào']);
+    expect(google.ui.sidebars[0]!.html).toBe(htmlFiles.get('NhapDeNghi'));
+    // Self-contained: no script or style is fetched from elsewhere.
+    for (const { html } of google.ui.sidebars) expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/i);
   });
 });

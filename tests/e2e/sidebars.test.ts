@@ -121,6 +121,19 @@ suite('the sidebars in Chromium at 300 px', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'nhap-de-nghi.png'), fullPage: true });
     });
 
+    it('loads an existing nomination to edit, and rewrites only its row', async () => {
+      const sample = nominations().find((n) => n.unitCode === 'CQ10' && n.kind === 'individual')!;
+      const count = nominations().length;
+      await page.selectOption('#existing', String(sample.row));
+      await expect(page.inputValue('#name')).resolves.toBe(sample.name);
+      await expect(page.inputValue('#kind')).resolves.toBe('individual');
+      await page.fill('#summary', 'Tham mưu rút ngắn 30% thời gian giải quyết khiếu nại, tố cáo.');
+      await page.click('#save');
+      await expectText(page, '#status', `Đã cập nhật đề nghị ở hàng ${sample.row}`);
+      expect(nominations()).toHaveLength(count);
+      expect(nominations().find((n) => n.row === sample.row)).toMatchObject({ name: sample.name, summary: 'Tham mưu rút ngắn 30% thời gian giải quyết khiếu nại, tố cáo.' });
+    });
+
     it('shows a name that looks like markup as text, and runs no script', async () => {
       await page.click('#new');
       await page.selectOption('#kind', 'individual');
