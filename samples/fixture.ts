@@ -16,7 +16,7 @@
  *     not a prize rank (1, 2, 2, 4). X08 and X11 tie at 80.5 outside the prize ranks.
  *   Cơ quan chuyên môn: CQ02 94.2 (Nhất), CQ04 92.6 (Nhì), CQ10 90.1 (Ba), CQ08 89.4 (rank 4).
  *   Unranked: X18 (TC6 has no appraised score), X24 (its TC7 and TC8 rows are the error rows).
- *   Error rows, the last three: X24 TC7 appraised 17.5 > max 16; X24 TC8 appraised is text;
+ *   Error rows, the last three (296–298): X24 TC7 appraised 17.5 > max 16; X24 TC8 appraised is text;
  *   unknown unit X25.
  *
  * Đề nghị (row: unit, kind — expected outcome)
@@ -43,7 +43,7 @@
  *   25 X06 Cá nhân — B1 (HTXSNV full words)
  *   26 X11 Cá nhân — fails B1 (HTNV last year), no B2     27 X13 Cá nhân — fails B1 (HTNV this year)
  *   28 X14 Cá nhân — fails B0 (compliance empty), B1 would hold
- *   29 X16 Cá nhân — fails P1 (`Trực tiếp làm CCHC` = `Không`)
+ *   29 X16 Cá nhân — fails P1 (`Trực tiếp làm CCHC` = `Không`; B1 and B2 need it too)
  *   30 CQ03 Cá nhân — B2 only (recognised initiative; HTNV this year fails B1)
  *   31 X17 Cá nhân — B1 and B2
  *   32 X19 Cá nhân — B1, submitted 02/01/2023 (first day: inside, M3)

@@ -9,7 +9,13 @@ export async function writeSample(path: string = SAMPLE_PATH): Promise<void> {
   await saveBook(sheetsToBook(SAMPLE_SHEETS), path, { fixedDate: SAMPLE_DATE });
 }
 
+// Run as a script (not when a test imports it); no top-level await, which jest's CommonJS cannot compile.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await writeSample();
-  console.log(`Đã ghi ${SAMPLE_PATH}`);
+  writeSample().then(
+    () => console.log(`Đã ghi ${SAMPLE_PATH}`),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -12,6 +12,7 @@ import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CODE_BUDGET_BYTES } from './check-bundle';
 
 /** The global the bundle assigns; the stubs call through it. */
 export const GLOBAL_NAME = 'Thidua';
@@ -33,7 +34,8 @@ export interface BuildOptions {
   outDir: string;
   /** The manifest to copy into `outDir`; skipped when absent. */
   manifest?: string;
-  minify?: boolean;
+  /** `auto` (default): readable unless that is over the size budget, then minified. */
+  minify?: boolean | 'auto';
 }
 
 export interface BuiltFile {
@@ -53,7 +55,11 @@ export async function buildAddon(options: BuildOptions): Promise<BuildResult> {
   const { srcDir, outDir } = options;
   mkdirSync(outDir, { recursive: true });
   const exposed = exposedFunctions(srcDir);
-  const code = await bundleServer(srcDir, exposed, options.minify ?? false);
+  const minify = options.minify ?? 'auto';
+  let code = await bundleServer(srcDir, exposed, minify === true);
+  // Minifying is safe here (only the stubs are globals) but makes Apps Script's stack traces
+  // unreadable, so it is the fallback when the readable file is too heavy.
+  if (minify === 'auto' && Buffer.byteLength(code) > CODE_BUDGET_BYTES) code = await bundleServer(srcDir, exposed, true);
   writeFileSync(join(outDir, 'Code.js'), code);
   const files: BuiltFile[] = [{ name: 'Code.js', bytes: Buffer.byteLength(code) }];
   for (const page of await buildSidebars(srcDir)) {
@@ -268,7 +274,8 @@ export async function buildSidebar(dir: string): Promise<string> {
     css += `\n${readFileSync(join(dir, href), 'utf8')}`;
     return '';
   });
-  const style = css.trim() ? `<style>\n${css.replace(/<\/style/gi, '<\\/style')}\n</style>` : '';
+  css = css.trim();
+  const style = css ? `<style>\n${css.replace(/<\/style/gi, '<\\/style')}\n</style>` : '';
   const script = `<script>\n${js.replace(/<\/script/gi, '<\\/script')}\n</script>`;
   // Functions as replacements: `$&` and friends in the code must stay literal.
   html = /<\/head>/i.test(html) ? html.replace(/<\/head>/i, () => `${style}\n</head>`) : `${style}\n${html}`;

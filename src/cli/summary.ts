@@ -1,5 +1,6 @@
 /** The summary a person reads in the terminal after a run. */
 import type { Evaluation } from '../core';
+import type { DossierFilesResult } from './docx';
 import { formatNumber, normalizeKey } from '../core';
 
 const MAX_LISTED = 20;
@@ -39,5 +40,18 @@ export function summarize(e: Evaluation): string {
   }
   lines.push('', errors.length ? `Lỗi trong bảng tính: ${errors.length}` : 'Không có lỗi trong bảng tính.');
   lines.push(...listed(errors, (err) => `${err.sheet}${err.row ? `, hàng ${err.row}` : ''}${err.column ? `, cột «${err.column}»` : ''}: ${err.message}`));
+  return lines.join('\n');
+}
+
+/** What the dossier step wrote, what it left out and which gaps the workbook should fill. */
+export function summarizeDossiers(result: DossierFilesResult, dir: string): string {
+  const docx = result.files.filter((f) => f.endsWith('.docx')).length;
+  const pdf = result.files.filter((f) => f.endsWith('.pdf')).length;
+  const lines = ['', `Hồ sơ: ${docx} tệp .docx${pdf ? ` và ${pdf} tệp .pdf` : ''} trong ${dir}`];
+  if (result.excluded.length) lines.push(`Không lập hồ sơ cho ${result.excluded.length} đề nghị:`, ...listed(result.excluded, (x) => x));
+  if (result.missing.length) {
+    lines.push(`Còn thiếu ${result.missing.length} thông tin (để trống «…» trong hồ sơ; hãy bổ sung trong bảng tính):`, ...listed(result.missing, (m) => m));
+  }
+  lines.push(...result.warnings.map((w) => `Cảnh báo: ${w}`));
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import PizZip from 'pizzip';
 import type { CellValue, SheetInput, WorkbookInput } from '../core/model';
 import type { OutputSheet, RowMark } from '../core/results';
+import { normalizeKey } from '../core/text';
 
 /** The file cannot be read as a workbook at all (the CLI exits with code 2). */
 export class UnreadableFile extends Error {
@@ -60,8 +61,7 @@ function readSheet(sheet: ExcelJS.Worksheet): SheetInput {
   let width = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // Sheets gives a merged range's value in its first cell only; so does this reader.
-      const value = cell.isMerged && cell.master !== cell ? null : plainValue(cell.value);
+      const value = cellValue(cell);
       if (value === null) return;
       found.push({ row: rowNumber, col: colNumber, value, format: cell.numFmt ?? '' });
       height = Math.max(height, rowNumber);
@@ -78,13 +78,20 @@ function readSheet(sheet: ExcelJS.Worksheet): SheetInput {
 }
 
 /** What a person sees in the cell: a formula's last result, a link's text, rich text as plain text. */
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  // Sheets gives a merged range's value in its first cell only; so does this reader.
+  if (cell.isMerged && cell.master !== cell) return null;
+  // `cell.value` drops a formula's result when it is 0, FALSE or '' (exceljs 4.4); `cell.result` keeps it.
+  if (cell.type === ExcelJS.ValueType.Formula) return plainValue((cell.result as ExcelJS.CellValue) ?? null);
+  return plainValue(cell.value);
+}
+
 function plainValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value === '' ? null : value;
   if (typeof value !== 'object' || value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('error' in value) return value.error;
-  if ('formula' in value || 'sharedFormula' in value) return plainValue(value.result ?? null);
   // A link's text may itself be rich text.
   if ('hyperlink' in value) return plainValue(value.text as ExcelJS.CellValue);
   return null;
@@ -115,6 +122,7 @@ export async function writeWorkbookFile(
 /** Writes `book` to `path`, creating the folder if needed. */
 export async function saveBook(book: ExcelJS.Workbook, path: string, options: SaveOptions = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
+  for (const sheet of book.worksheets) compactValidations(sheet as ValidatedSheet);
   if (!options.fixedDate) {
     book.modified = new Date();
     await book.xlsx.writeFile(path);
@@ -124,6 +132,47 @@ export async function saveBook(book: ExcelJS.Workbook, path: string, options: Sa
   book.modified = options.fixedDate;
   const written = Buffer.from(await book.xlsx.writeBuffer());
   await writeFile(path, stampZip(written, options.fixedDate));
+}
+
+/** exceljs keeps validations by address or range in `dataValidations`, which its typings omit. */
+type ValidatedSheet = ExcelJS.Worksheet & {
+  dataValidations: {
+    model: Record<string, ExcelJS.DataValidation | undefined>;
+    add(range: string, validation: ExcelJS.DataValidation): void;
+  };
+};
+
+/**
+ * exceljs reads validations cell by cell and, writing them back, can emit overlapping ranges
+ * (`B10:B1000` and `B2:B1000`), which Excel rejects: hand it one range per run of a column.
+ */
+function compactValidations(sheet: ValidatedSheet): void {
+  const compacted: Record<string, ExcelJS.DataValidation> = {};
+  const columns = new Map<string, { column: string; rows: number[]; validation: ExcelJS.DataValidation }>();
+  for (const [address, validation] of Object.entries(sheet.dataValidations.model)) {
+    if (!validation) continue;
+    const cell = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!cell) {
+      compacted[address] = validation;
+      continue;
+    }
+    const column = cell[1]!;
+    const key = `${column} ${JSON.stringify(validation)}`;
+    const group = columns.get(key) ?? { column, rows: [], validation };
+    group.rows.push(Number(cell[2]));
+    columns.set(key, group);
+  }
+  for (const { column, rows, validation } of columns.values()) {
+    rows.sort((a, b) => a - b);
+    let start = 0;
+    rows.forEach((row, index) => {
+      if (rows[index + 1] === row + 1) return;
+      const first = rows[start]!;
+      compacted[first === row ? `${column}${row}` : `${column}${first}:${column}${row}`] = validation;
+      start = index + 1;
+    });
+  }
+  sheet.dataValidations.model = compacted;
 }
 
 /**
@@ -142,16 +191,11 @@ function stampZip(zipped: Buffer, date: Date): Buffer {
   return target.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-/** Sheet names as Excel compares them, plus Unicode normalisation (NFC and NFD) and spaces. */
-function sheetKey(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 /** exceljs keeps a sheet's position in `orderNo`, which its typings do not declare. */
 type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
 
 function putOutputSheet(book: ExcelJS.Workbook, output: OutputSheet): void {
-  const old = book.worksheets.find((sheet) => sheetKey(sheet.name) === sheetKey(output.name)) as
+  const old = book.worksheets.find((sheet) => normalizeKey(sheet.name) === normalizeKey(output.name)) as
     | OrderedSheet
     | undefined;
   if (old) book.removeWorksheet(old.id);
@@ -251,11 +295,6 @@ export interface SheetSpec {
 export const LISTS_SHEET = 'Danh mục';
 /** Drop-downs reach this row, so rows typed later get them too. */
 const LIST_LAST_ROW = 1000;
-
-/** exceljs validates a whole range at once through `dataValidations`, which its typings omit. */
-type ValidatedSheet = ExcelJS.Worksheet & {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
-};
 
 /** Builds a workbook: dates as date cells, booleans as TRUE/FALSE, drop-down lists by header. */
 export function sheetsToBook(specs: SheetSpec[]): ExcelJS.Workbook {

@@ -19,17 +19,24 @@ export function isEmptyCell(cell: CellValue): boolean {
 
 /** How a cell shows itself in a message. */
 export function showCell(cell: CellValue): string {
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '«ngày không hợp lệ»' : cell.toISOString().slice(0, 10);
   return `«${String(cell)}»`;
 }
 
 export function readText(cell: CellValue, timeZone = 'UTC'): string {
   if (isEmptyCell(cell)) return '';
   if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return '';
     const d = calendarDateOf(cell, timeZone);
     return `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
   }
   return cleanText(String(cell));
+}
+
+/** Text whose line breaks mean paragraphs (a summary of achievements): each line cleaned, blank lines dropped. */
+export function readParagraphs(cell: CellValue, timeZone = 'UTC'): string {
+  if (typeof cell !== 'string') return readText(cell, timeZone);
+  return cell.split(/\r?\n/).map((line) => readText(line)).filter(Boolean).join('\n');
 }
 
 // A decimal written the Vietnamese way (91,25) or the English way (91.25).

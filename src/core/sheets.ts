@@ -53,6 +53,17 @@ function findHeaderRow(values: CellValue[][], wanted: Set<string>): number {
 }
 
 /**
+ * Where a column's header sits, as a person sees it (1-based row and column), found as
+ * `readTable` finds it; for links to cells and protections.
+ */
+export function locateColumn(sheet: SheetInput, header: string): { row: number; column: number } | undefined {
+  const key = normalizeKey(header);
+  const headerIndex = findHeaderRow(sheet.values, new Set([key]));
+  const column = (sheet.values[headerIndex] ?? []).findIndex((c) => typeof c === 'string' && normalizeKey(c) === key);
+  return column >= 0 ? { row: headerIndex + 1, column: column + 1 } : undefined;
+}
+
+/**
  * Reads a sheet as rows of named columns. Blank rows are skipped; a missing column is reported
  * once (unless optional) and reads as empty in every row.
  */

@@ -5,22 +5,25 @@ import type { CalendarDate } from './model';
 const TONES = ['\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
 const TONE_RE = /[\u0300\u0309\u0303\u0301\u0323]/g;
 
+/** Codes, headers and names repeat on every row: their keys are worked out once, within a bound. */
+function remembered(work: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let result = known.get(text);
+    if (result === undefined) {
+      if (known.size > 50_000) known.clear();
+      result = work(text);
+      known.set(text, result);
+    }
+    return result;
+  };
+}
+
 /**
  * A key under which two spellings a person reads as the same are equal: case, spacing,
  * NFC/NFD, and the old and new placement of tone marks (`hoà`/`hòa`, `Uỷ`/`Ủy`).
  */
-export function normalizeKey(text: string): string {
-  let key = keys.get(text);
-  if (key === undefined) {
-    // Codes and headers repeat on every row: remember them, within a bound.
-    if (keys.size > 50_000) keys.clear();
-    key = foldKey(text);
-    keys.set(text, key);
-  }
-  return key;
-}
-
-const keys = new Map<string, string>();
+export const normalizeKey = remembered(foldKey);
 
 function foldKey(text: string): string {
   return text
@@ -74,17 +77,7 @@ function collationKey(text: string): string {
   return `${letters}\u0000${tones}`;
 }
 
-const collationKeys = new Map<string, string>();
-
-function cachedCollationKey(text: string): string {
-  let key = collationKeys.get(text);
-  if (key === undefined) {
-    if (collationKeys.size > 50_000) collationKeys.clear();
-    key = collationKey(text);
-    collationKeys.set(text, key);
-  }
-  return key;
-}
+const cachedCollationKey = remembered(collationKey);
 
 /**
  * Vietnamese alphabetical order: letters first (a ă â b c d đ e ê …, so Đ comes after D),
@@ -117,8 +110,13 @@ export function formatDate(date: CalendarDate): string {
  * and for months 1 and 2 only — `Hữu Lũng, ngày 05 tháng 01 năm 2023`.
  */
 export function documentDate(place: string, date: CalendarDate): string {
+  return `${place}, ${documentDay(date)}`;
+}
+
+/** The date as documents write it in a sentence: `ngày 05 tháng 01 năm 2023`. */
+export function documentDay(date: CalendarDate): string {
   const month = date.month <= 2 ? pad2(date.month) : String(date.month);
-  return `${place}, ngày ${pad2(date.day)} tháng ${month} năm ${date.year}`;
+  return `ngày ${pad2(date.day)} tháng ${month} năm ${date.year}`;
 }
 
 /** Whole days from the epoch, so calendar days compare as numbers. */

@@ -25,7 +25,7 @@ import {
   UNIT_COL,
 } from './contract';
 import type { CellRead } from './cells';
-import { readDate, readNumber, readPercent, readRating, readText, readYesNo, showCell } from './cells';
+import { readDate, readNumber, readParagraphs, readPercent, readRating, readText, readYesNo, showCell } from './cells';
 import type { TableRow } from './sheets';
 import { findSheet, readTable, requireSheet } from './sheets';
 import { normalizeKey } from './text';
@@ -116,6 +116,24 @@ function blockChoices(settings: Settings): string {
   return `«${settings.agencyBlock}», «${settings.communeBlock}» hoặc «${OTHER_BLOCK}»`;
 }
 
+/**
+ * Gives the row's code if it is present and not used by an earlier row; otherwise reports why
+ * and gives null. `what` names the thing coded (`đơn vị`, `tiêu chí`).
+ */
+function uniqueCode(code: string, row: number, column: string, what: string, seen: Map<string, number>, report: Report): string | null {
+  if (!code) {
+    report(row, column, `Thiếu mã ${what}; hãy nhập một mã riêng cho ${what} này.`);
+    return null;
+  }
+  const earlier = seen.get(normalizeKey(code));
+  if (earlier !== undefined) {
+    report(row, column, `Mã ${what} «${code}» trùng với hàng ${earlier}; mỗi ${what} cần một mã riêng.`);
+    return null;
+  }
+  seen.set(normalizeKey(code), row);
+  return code;
+}
+
 function readUnits(input: WorkbookInput, settings: Settings, errors: WorkbookError[]): Unit[] {
   const sheet = requireSheet(input, SHEET.units);
   const report = reporter(errors, sheet.name);
@@ -123,19 +141,10 @@ function readUnits(input: WorkbookInput, settings: Settings, errors: WorkbookErr
   const units: Unit[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
-    const code = readText(row.cell('code'));
+    const code = uniqueCode(readText(row.cell('code')), row.row, UNIT_COL.code, 'đơn vị', seen, report);
+    if (code === null) continue;
     const name = readText(row.cell('name'));
     const blockText = readText(row.cell('block'));
-    if (!code) {
-      report(row.row, UNIT_COL.code, 'Thiếu mã đơn vị; hãy nhập một mã riêng cho đơn vị này.');
-      continue;
-    }
-    const key = normalizeKey(code);
-    if (seen.has(key)) {
-      report(row.row, UNIT_COL.code, `Mã đơn vị «${code}» trùng với hàng ${seen.get(key)}; mỗi đơn vị cần một mã riêng.`);
-      continue;
-    }
-    seen.set(key, row.row);
     if (!name) report(row.row, UNIT_COL.name, `Thiếu tên của đơn vị «${code}».`);
     let blockKind = blockKindOf(blockText, settings);
     if (blockKind === null) {
@@ -165,17 +174,8 @@ function readCriteria(input: WorkbookInput, settings: Settings, errors: Workbook
   const broken = new Set<string>();
   const seen = new Map<string, number>();
   for (const row of table.rows) {
-    const code = readText(row.cell('code'));
-    if (!code) {
-      report(row.row, CRITERION_COL.code, 'Thiếu mã tiêu chí; hãy nhập một mã riêng cho tiêu chí này.');
-      continue;
-    }
-    const key = normalizeKey(code);
-    if (seen.has(key)) {
-      report(row.row, CRITERION_COL.code, `Mã tiêu chí «${code}» trùng với hàng ${seen.get(key)}.`);
-      continue;
-    }
-    seen.set(key, row.row);
+    const code = uniqueCode(readText(row.cell('code')), row.row, CRITERION_COL.code, 'tiêu chí', seen, report);
+    if (code === null) continue;
     const maxPoints = take(readNumber(row.cell('maxPoints')), report, row.row, CRITERION_COL.maxPoints);
     const blockText = readText(row.cell('block'));
     const blockKind = blockText ? blockKindOf(blockText, settings) : null;
@@ -192,7 +192,7 @@ function readCriteria(input: WorkbookInput, settings: Settings, errors: Workbook
       ok = false;
     }
     if (!ok) {
-      broken.add(key);
+      broken.add(normalizeKey(code));
       continue;
     }
     criteria.push({
@@ -348,7 +348,7 @@ function readNominations(input: WorkbookInput, units: Unit[], errors: WorkbookEr
       ratingPrev: read('ratingPrev', readRating(row.cell('ratingPrev'))),
       ratingNow: read('ratingNow', readRating(row.cell('ratingNow'))),
       initiativeRecognition: readText(row.cell('initiativeRecognition'), tz),
-      summary: readText(row.cell('summary'), tz),
+      summary: readParagraphs(row.cell('summary'), tz),
       submittedOn: read('submittedOn', readDate(row.cell('submittedOn'), tz)),
       votesInFavour: votes !== null && votes >= 0 && Number.isInteger(votes) ? votes : null,
       unreadable,

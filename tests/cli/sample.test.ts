@@ -1,4 +1,5 @@
 /** End to end on the built-in sample: what `npm start` does, read back as a person would. */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, SAMPLE_WORKBOOK } from '../../src/cli/main';
 import { readWorkbookFile } from '../../src/cli/xlsx';
@@ -83,5 +84,19 @@ describe('npm start on the sample', () => {
     const names = written.input.sheets.find((s) => s.name === 'Danh sách khen thưởng')!.values.map((r) => r[1]);
     expect(names.indexOf('Vũ Văn Thành')).toBeLessThan(names.indexOf('Bùi Thị An'));
     expect(names.indexOf('Dương Văn Dũng')).toBeLessThan(names.indexOf('Đoàn Thị Đào'));
+  });
+});
+
+describe('the dossiers of the sample', () => {
+  it('writes per nominating unit its minutes and letter, and a report per eligible nomination, named so a person finds them', () => {
+    const files = readdirSync(join(out, 'ho-so'));
+    const eligibleUnits = new Set(json.nominations.filter((n) => n.eligible).map((n) => n.unit));
+    for (const unit of eligibleUnits) {
+      expect(files).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${unit} - .* - Biên bản họp xét\\.docx$`)), expect.stringMatching(new RegExp(`^${unit} - .* - Tờ trình\\.docx$`))]));
+    }
+    expect(files.filter((f) => f.includes('Báo cáo thành tích'))).toHaveLength(json.nominations.filter((n) => n.eligible).length);
+    expect(files).toContain('X02 - UBND xã Cai Kinh - Báo cáo thành tích - Đoàn Thị Đào.docx');
+    expect(stdout).toContain(`Hồ sơ: ${files.length} tệp .docx trong ${join(out, 'ho-so')}`);
+    expect(stdout).toContain('Hồ sơ đơn vị X01: thiếu Ngày họp');
   });
 });

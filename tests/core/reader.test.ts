@@ -117,6 +117,11 @@ describe('reading the workbook', () => {
     expect(e.result.nominations.map((v) => v.name)).toEqual(names);
   });
 
+  it('keeps the paragraphs of a summary of achievements', () => {
+    const e = evaluate(workbook({ nominations: [nomination(GOOD_INDIVIDUAL, { [N.summary]: ' Dòng  một.\r\n\nDòng hai. ' })] }));
+    expect(e.workbook.nominations[0]!.summary).toBe('Dòng một.\nDòng hai.');
+  });
+
   it('reads percentages from a percent-formatted cell', () => {
     const e = evaluate(workbook({
       nominations: [nomination(GOOD_COLLECTIVE, { [N.satisfactionPercent]: 0.92, [N.onTimePercent]: 1 })],
@@ -137,5 +142,15 @@ describe('reading the workbook', () => {
     const wb = readWorkbook(workbook({ dossiers }));
     expect(wb.dossiers[0]).toMatchObject({ unitCode: 'X01', meetingDate: { year: 2022, month: 12, day: 28 }, members: 9, present: 10, letterDate: null });
     expect(wb.errors.map((e) => e.column)).toEqual(['Số có mặt', 'Ngày tờ trình']);
+  });
+});
+
+describe('an invalid date cell where text belongs', () => {
+  it('reads as empty text and is reported where a value is needed, without crashing', () => {
+    const e = evaluate(workbook({ nominations: [nomination(GOOD_INDIVIDUAL, { [N.unitCode]: new Date(Number.NaN), [N.submittedOn]: new Date(Number.NaN) })] }));
+    expect(e.result.errors.map((x) => [x.column, x.message])).toEqual([
+      [N.unitCode, 'Thiếu mã đơn vị đề nghị.'],
+      [N.submittedOn, 'Ngày không hợp lệ.'],
+    ]);
   });
 });

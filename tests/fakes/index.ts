@@ -9,6 +9,7 @@ import { FakeDataValidationBuilder, FakeSpreadsheet, FakeUi, type FakeContext } 
 export * from './calls';
 export * from './services';
 export * from './spreadsheetApp';
+export { loadWorkbook } from './workbook';
 
 export interface GoogleOptions {
   timeZone?: string;

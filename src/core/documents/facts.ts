@@ -1,0 +1,246 @@
+/**
+ * What a unit's dossier says, read once from the evaluation: the default documents and the
+ * placeholders of user templates both take their text from here, so they never disagree.
+ * A value the workbook does not give is a visible gap (`…`) with a message naming where to fill it.
+ */
+import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, SETTING, UNIT_COL } from '../contract';
+import type { Nomination, Unit, UnitDossier } from '../model';
+import type { Evaluation, NominationVerdict, RankedUnit } from '../results';
+import { formatNumber } from '../text';
+import { GAP, bodySymbol, dayMonthYear, placeAndDate, placeOf, shortBodyName, shortDate } from './layout';
+
+/** A value as a document shows it, and why it is a gap when it is one. */
+export interface Field {
+  text: string;
+  missing: string | null;
+}
+
+const known = (text: string): Field => ({ text, missing: null });
+
+function field(value: string | number | null | undefined, missing: string): Field {
+  const text = value === null || value === undefined ? '' : String(value).normalize('NFC').trim();
+  return text ? known(text) : { text: GAP, missing };
+}
+
+/** Collects the gaps a document uses, each once, in the order met. */
+export class Gaps {
+  readonly list: string[] = [];
+  use = (f: Field): string => {
+    if (f.missing && !this.list.includes(f.missing)) this.list.push(f.missing);
+    return f.text;
+  };
+}
+
+const percent = (value: number | null): string | null => (value === null ? null : `${formatNumber(value)}%`);
+
+/** `01 tập thể và 01 cá nhân`: counts in two digits, as the proposal writes them. */
+export function countsPhrase(collectives: number, individuals: number): string {
+  const parts: string[] = [];
+  if (collectives) parts.push(`${String(collectives).padStart(2, '0')} tập thể`);
+  if (individuals) parts.push(`${String(individuals).padStart(2, '0')} cá nhân`);
+  return parts.join(' và ');
+}
+
+/** The name part of `Nguyễn Văn A, Chủ tịch UBND xã` (a signature shows the name only). */
+const nameOnly = (f: Field): Field => (f.missing ? f : known(f.text.split(/,| - /)[0]?.trim() || f.text));
+
+export interface NomineeFacts {
+  row: number;
+  collective: boolean;
+  kind: string;
+  name: Field;
+  /** Position and unit; a collective's is its own text or else the nominating unit. */
+  position: Field;
+  votes: Field;
+  votePercent: Field;
+  summary: Field;
+  /** The achievements in figures, as sentences, from the values the row has. */
+  figures: string[];
+}
+
+export interface UnitFacts {
+  movementName: Field;
+  year: Field;
+  /** The movement's issuer, `Ủy ban nhân dân huyện Hữu Lũng`. */
+  issuer: Field;
+  unitCode: string;
+  unitName: Field;
+  block: string;
+  head: Field;
+  place: Field;
+  meetingDate: Field;
+  meetingDateShort: Field;
+  meetingPlace: Field;
+  chair: Field;
+  chairName: Field;
+  secretary: Field;
+  secretaryName: Field;
+  members: Field;
+  present: Field;
+  /** `15/TTr-UBND`. */
+  letterNumber: Field;
+  letterDate: Field;
+  letterDateShort: Field;
+  /** `Đồng Tân, ngày 05 tháng 01 năm 2023`, gaps where the letter's date is missing. */
+  dateLine: Field;
+  /** `Chủ tịch UBND huyện Hữu Lũng`. */
+  awardAuthority: Field;
+  /** `Chủ tịch Ủy ban nhân dân huyện Hữu Lũng`. */
+  awardAuthorityFull: Field;
+  /** The launch document as a text cites it. */
+  launchDocument: Field;
+  ranking: RankedUnit | undefined;
+  /** `xếp thứ Nhất trong khối Xã, thị trấn với 91,25 điểm …`, or null for an unranked unit. */
+  rankingSentence: string | null;
+  nominees: NomineeFacts[];
+  collectives: number;
+  individuals: number;
+}
+
+/** `năm 2022`, or `năm nay` / `năm trước` when the year setting is missing. */
+const yearLabel = (year: number | null, back = 0) => (year === null ? (back ? 'năm trước' : 'năm nay') : `năm ${year - back}`);
+
+function rankingSentence(r: RankedUnit | undefined, year: number | null): string | null {
+  if (!r) return null;
+  const place = r.prize ? `thứ ${r.prize}` : `thứ ${r.rank}`;
+  return `Chỉ số cải cách hành chính ${yearLabel(year)} đạt ${formatNumber(r.score)} điểm (điểm thẩm định), xếp ${place}${r.tied ? ' (đồng hạng)' : ''} trong khối ${r.block}`;
+}
+
+/** `members` is the council's size (the base of the vote share) and the gap message when it is missing. */
+function nomineeFacts(
+  n: Nomination,
+  v: NominationVerdict,
+  unitName: Field,
+  members: { value: number | null; missing: string },
+  year: number | null,
+): NomineeFacts {
+  const at = (what: string, name = n.name.trim()) => `Đề nghị hàng ${n.row}${name ? ` (${name})` : ''}: thiếu ${what}`;
+  const collective = n.kind === 'collective';
+  const figures: string[] = [];
+  const rate = (label: string, value: number | null) => {
+    const p = percent(value);
+    if (p) figures.push(`${label}: ${p}.`);
+  };
+  rate('Tỷ lệ hài lòng của người dân, tổ chức', n.satisfactionPercent);
+  rate('Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn và trước hạn', n.onTimePercent);
+  const online = [
+    n.onlinePrevPercent === null ? null : `${yearLabel(year, 1)} là ${percent(n.onlinePrevPercent)}`,
+    n.onlineNowPercent === null ? null : `${yearLabel(year)} là ${percent(n.onlineNowPercent)}`,
+  ].filter((x) => x !== null);
+  if (online.length)
+    figures.push(`Tỷ lệ tổ chức, người dân sử dụng dịch vụ công trực tuyến, dịch vụ bưu chính công ích: ${online.join('; ')}.`);
+  if (n.innovation) figures.push('Có sáng tạo, đổi mới trong thực hiện 6 nội dung cải cách hành chính.');
+  const ratings = [
+    n.ratingPrev ? `${yearLabel(year, 1)}: ${RATING_LABEL[n.ratingPrev]}` : null,
+    n.ratingNow ? `${yearLabel(year)}: ${RATING_LABEL[n.ratingNow]}` : null,
+  ].filter((x) => x !== null);
+  if (ratings.length) figures.push(`Xếp loại ${ratings.join('; ')}.`);
+  if (n.initiativeRecognition.trim())
+    figures.push(`Sáng kiến, giải pháp được công nhận: ${n.initiativeRecognition.normalize('NFC').trim().replace(/[.;]+$/, '')}.`);
+
+  const votePercent =
+    n.votesInFavour === null
+      ? field(null, at(NOMINATION_COL.votesInFavour))
+      : members.value
+        ? known(`${formatNumber((n.votesInFavour / members.value) * 100)}%`)
+        : { text: GAP, missing: members.missing };
+  return {
+    row: n.row,
+    collective,
+    kind: n.kind ? KIND_LABEL[n.kind] : (v.kind ?? GAP),
+    name: field(n.name, `Đề nghị hàng ${n.row}: thiếu ${NOMINATION_COL.name}`),
+    position: collective && !n.position.trim() ? unitName : field(n.position, at(NOMINATION_COL.position)),
+    votes: field(n.votesInFavour, at(NOMINATION_COL.votesInFavour)),
+    votePercent,
+    summary: field(n.summary, at(NOMINATION_COL.summary)),
+    figures,
+  };
+}
+
+/** The evaluation's units, dossier rows and ranking by unit code, built once for all dossiers. */
+export interface UnitIndex {
+  units: Map<string, Unit>;
+  dossiers: Map<string, UnitDossier>;
+  ranking: Map<string, RankedUnit>;
+}
+
+export function indexUnits(e: Evaluation): UnitIndex {
+  // The first dossier row of a unit counts, as `find` would.
+  const dossiers = new Map<string, UnitDossier>();
+  for (const d of e.workbook.dossiers) if (!dossiers.has(d.unitCode)) dossiers.set(d.unitCode, d);
+  return {
+    units: new Map(e.workbook.units.map((u) => [u.code, u])),
+    dossiers,
+    ranking: new Map(e.result.ranking.map((r) => [r.unit, r])),
+  };
+}
+
+/** The facts of one unit's dossier; `nominees` are those the dossier proposes, in order. */
+export function unitFacts(
+  e: Evaluation,
+  index: UnitIndex,
+  unitCode: string,
+  chosen: { nomination: Nomination; verdict: NominationVerdict }[],
+): UnitFacts {
+  const s = e.workbook.settings;
+  const unit = index.units.get(unitCode);
+  const d = index.dossiers.get(unitCode);
+  const inDossier = (col: string) => `Hồ sơ đơn vị ${unitCode}: thiếu ${col}`;
+  const unitName = field(unit?.name, `Đơn vị ${unitCode}: không có trong trang Đơn vị (thiếu ${UNIT_COL.name})`);
+  const nameForPlace = unit?.name ?? '';
+  const place = field(placeOf(nameForPlace, s.placeName.trim()), `Cấu hình: thiếu ${SETTING.placeName}`);
+  const chair = field(d?.chair, inDossier(DOSSIER_COL.chair));
+  const secretary = field(d?.secretary, inDossier(DOSSIER_COL.secretary));
+  const rawNumber = d?.letterNumber.trim() ?? '';
+  const letterNumber = rawNumber.includes('/')
+    ? known(rawNumber)
+    : { ...field(rawNumber, inDossier(DOSSIER_COL.letterNumber)), text: `${rawNumber || GAP}/TTr-${bodySymbol(nameForPlace)}` };
+  const letterDateMissing = inDossier(DOSSIER_COL.letterDate);
+  const members = d?.members ?? null;
+  const ranking = index.ranking.get(unitCode);
+  const council = { value: members, missing: inDossier(DOSSIER_COL.members) };
+  const nominees = chosen.map(({ nomination, verdict }) => nomineeFacts(nomination, verdict, unitName, council, s.year));
+  const launch = s.launchDate ? ` ngày ${shortDate(s.launchDate)}` : '';
+  const setting = (value: string | number | null, name: string) => field(value, `Cấu hình: thiếu ${name}`);
+  const movementName = setting(s.movementName, SETTING.movementName);
+  const year = setting(s.year, SETTING.year);
+  const issuer = setting(s.issuer, SETTING.issuer);
+  // A text built from settings is a gap-carrying field too: it names the first setting it lacks.
+  const from = (text: string, ...parts: Field[]): Field => ({ text, missing: parts.find((p) => p.missing)?.missing ?? null });
+  return {
+    movementName,
+    year,
+    issuer,
+    unitCode,
+    unitName,
+    block: unit?.block ?? '',
+    head: field(unit?.head, `Đơn vị ${unitCode}: thiếu ${UNIT_COL.head}`),
+    place,
+    meetingDate: { text: dayMonthYear(d?.meetingDate ?? null), missing: d?.meetingDate ? null : inDossier(DOSSIER_COL.meetingDate) },
+    meetingDateShort: field(d?.meetingDate ? shortDate(d.meetingDate) : null, inDossier(DOSSIER_COL.meetingDate)),
+    meetingPlace: field(d?.meetingPlace, inDossier(DOSSIER_COL.meetingPlace)),
+    chair,
+    chairName: nameOnly(chair),
+    secretary,
+    secretaryName: nameOnly(secretary),
+    members: field(members, inDossier(DOSSIER_COL.members)),
+    present: field(d?.present, inDossier(DOSSIER_COL.present)),
+    letterNumber,
+    letterDate: { text: dayMonthYear(d?.letterDate ?? null), missing: d?.letterDate ? null : letterDateMissing },
+    letterDateShort: field(d?.letterDate ? shortDate(d.letterDate) : null, letterDateMissing),
+    dateLine: { text: placeAndDate(place.text, d?.letterDate ?? null), missing: d?.letterDate ? place.missing : letterDateMissing },
+    awardAuthority: from(`${s.signerTitle} ${issuer.missing ? GAP : shortBodyName(issuer.text)}`, issuer),
+    awardAuthorityFull: from(`${s.signerTitle} ${issuer.text}`, issuer),
+    launchDocument: from(
+      `Phát động${launch} của ${issuer.text} về phong trào thi đua “${movementName.text}” năm ${year.text}`,
+      issuer,
+      movementName,
+      year,
+    ),
+    ranking,
+    rankingSentence: rankingSentence(ranking, s.year),
+    nominees,
+    collectives: nominees.filter((n) => n.collective).length,
+    individuals: nominees.filter((n) => !n.collective).length,
+  };
+}

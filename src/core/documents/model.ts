@@ -1,0 +1,80 @@
+/**
+ * A small document model both hosts can render: the Node host writes it as `.docx`, the Apps
+ * Script host as a Google Doc. Plain JSON-safe data; sizes in points, lengths in millimetres.
+ *
+ * Capitals are written into the text itself (not a «caps» flag): Google Docs has no all-caps
+ * attribute, and a text search in either output must find what a reader sees.
+ */
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points; the document's base size when absent. */
+  size?: number;
+}
+
+export type Alignment = 'left' | 'center' | 'right' | 'justify';
+
+export interface Paragraph {
+  kind: 'paragraph';
+  runs: Run[];
+  align?: Alignment;
+  firstLineIndentMm?: number;
+  spaceBeforePt?: number;
+  spaceAfterPt?: number;
+  /** Line spacing as a multiple of single (1 to 1.5 in Decree 30). */
+  lineSpacing?: number;
+  /**
+   * A short centred horizontal rule under the paragraph, this many millimetres long (the line
+   * under the issuing body and under the motto). .docx draws it as a paragraph border; Google
+   * Docs may underline the paragraph's text instead.
+   */
+  ruleBelowMm?: number;
+  pageBreakBefore?: boolean;
+  keepWithNext?: boolean;
+}
+
+export interface TableCell {
+  paragraphs: Paragraph[];
+}
+
+export interface Table {
+  kind: 'table';
+  /** The header table and signature blocks are borderless; lists have single lines. */
+  borderless: boolean;
+  columnWidthsMm: number[];
+  /** How many leading rows are the header (bold, repeated on every page). */
+  headerRows: number;
+  rows: TableCell[][];
+}
+
+export type Block = Paragraph | Table;
+
+export interface PageSetup {
+  size: 'A4';
+  marginsMm: { top: number; bottom: number; left: number; right: number };
+}
+
+export interface DocModel {
+  page: PageSetup;
+  font: string;
+  /** Base font size in points. */
+  sizePt: number;
+  /** Page numbers at the top centre from the second page on (none on the first). */
+  pageNumbersFromPage2: boolean;
+  /** Size of the page numbers in points. */
+  pageNumberSizePt: number;
+  blocks: Block[];
+}
+
+/** The plain text of a document, paragraph by paragraph (for tests and quick checks). */
+export function plainText(doc: DocModel): string {
+  const lines: string[] = [];
+  const paragraph = (p: Paragraph) => lines.push(p.runs.map((r) => r.text).join(''));
+  for (const block of doc.blocks) {
+    if (block.kind === 'paragraph') paragraph(block);
+    else for (const row of block.rows) for (const cell of row) cell.paragraphs.forEach(paragraph);
+  }
+  return lines.join('\n');
+}

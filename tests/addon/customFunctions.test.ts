@@ -1,0 +1,147 @@
+import { evaluate, NOMINATION_COL as N, SHEET } from '../../src/core';
+import { THIDUA_CHITIEU, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_XEPHANG } from '../../src/addon/customFunctions';
+import { fakeGoogle, type Value } from '../fakes';
+import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, nomination, workbook } from '../helpers/workbook';
+import { asInSheets, districtInput, loadWorkbook } from './workbooks';
+
+/** The district as Sheets passes it to a formula (dates as Date cells), and the menu's verdicts on it. */
+function district(input = districtInput()) {
+  const google = fakeGoogle();
+  loadWorkbook(google, input);
+  const values = (name: string) => google.spreadsheet.sheet(name)!.dump();
+  const evaluation = evaluate(asInSheets(input, google));
+  const standing = (code: string): [Value, Value] => {
+    const ranked = evaluation.result.ranking.find((r) => r.unit === code);
+    const unit = evaluation.workbook.units.find((u) => u.code === code)!;
+    return [ranked?.rank ?? '', unit.block];
+  };
+  return { nominations: values(SHEET.nominations), settings: values(SHEET.settings), evaluation, standing };
+}
+
+describe('THIDUA_XEPHANG', () => {
+  it('gives each unit the rank the menu gives it', () => {
+    const { evaluation } = district();
+    for (const block of new Set(evaluation.result.ranking.map((r) => r.block))) {
+      const ranked = evaluation.result.ranking.filter((r) => r.block === block);
+      const scores = ranked.map((r) => [r.score]);
+      for (const r of ranked) expect(THIDUA_XEPHANG(r.score, scores)).toBe(r.rank);
+    }
+  });
+
+  it('shares a rank between equal scores and skips the next (1, 1, 3)', () => {
+    expect(THIDUA_XEPHANG([[90], [90], [80]], [[90], [90], [80]])).toEqual([[1], [1], [3]]);
+  });
+
+  it('treats a sum that rounding blurs as the score a person reads', () => {
+    expect(THIDUA_XEPHANG(0.1 + 0.2, [[0.3], [0.5]])).toBe(2);
+  });
+
+  it('skips empty cells and gives an empty result for an empty score', () => {
+    expect(THIDUA_XEPHANG([[''], [85], ['']], [[''], [90], [85], ['']])).toEqual([[''], [2], ['']]);
+    expect(THIDUA_XEPHANG('', [[90]])).toBe('');
+  });
+
+  it('reads scores typed as text the Vietnamese way', () => {
+    expect(THIDUA_XEPHANG('91,25', [['91,25'], [95]])).toBe(2);
+  });
+
+  it('says which value is wrong', () => {
+    expect(() => THIDUA_XEPHANG(90, [['Điểm thẩm định'], [90]])).toThrow('Vùng điểm có ô «Điểm thẩm định» không phải là số; hãy chọn chỉ các ô điểm.');
+    expect(() => THIDUA_XEPHANG('chín mươi', [[90]])).toThrow('không phải là số');
+    expect(() => THIDUA_XEPHANG(77, [[90], [80]])).toThrow('Điểm «77» không có trong vùng điểm.');
+  });
+});
+
+describe('THIDUA_DUDIEUKIEN and THIDUA_LYDO', () => {
+  it('agree with «Kiểm tra điều kiện» on every row whose unit is known', () => {
+    const { nominations, settings, evaluation, standing } = district();
+    const header = [nominations[0]!];
+    const known = evaluation.result.nominations.filter((v) => evaluation.workbook.units.some((u) => u.code === v.unit));
+    expect(known.length).toBeGreaterThan(4);
+    for (const verdict of known) {
+      const [rank, block] = standing(verdict.unit);
+      const row = [nominations[verdict.row - 1]!];
+      // The percent-formatted cell reaches a formula as the fraction it holds (tested below).
+      if (verdict.unit === 'X03') continue;
+      expect(THIDUA_DUDIEUKIEN(row, header, rank, block, settings)).toBe(verdict.eligible);
+      const reason = THIDUA_LYDO(row, header, rank, block, settings) as string;
+      expect(reason).toContain(verdict.eligible ? `căn cứ ${verdict.basis.join(', ')}` : `không đạt ${verdict.failed.join(', ')}`);
+      if (!verdict.eligible) expect(verdict.message).toContain(reason.slice(reason.indexOf(')') + 3));
+    }
+  });
+
+  it('read a percent cell by the value Sheets passes: a cell formatted as % holding 0.93 reads 0,93 %', () => {
+    // A formula receives values without their formats, so the reason shows the rate it read.
+    const { nominations } = district();
+    const row = nominations.find((r) => r[0] === 'X03')!;
+    expect(THIDUA_LYDO([row], [nominations[0]!])).toContain('tỷ lệ hài lòng 0,93% (cần từ 90%)');
+  });
+
+  it('judge many rows at once, one result per row, empty for a blank row', () => {
+    const { nominations } = district();
+    const rows = [nominations[1]!, nominations[1]!.map(() => ''), nominations[4]!];
+    expect(THIDUA_DUDIEUKIEN(rows, [nominations[0]!])).toEqual([[true], [''], [false]]);
+  });
+
+  it('cites A2 for a collective of a commune in a prize rank, only with its rank and block', () => {
+    const input = workbook({ nominations: [nomination(GOOD_COLLECTIVE, { [N.innovation]: false })] });
+    const [header, row] = input.sheets.find((s) => s.name === SHEET.nominations)!.values as Value[][];
+    expect(THIDUA_LYDO([row!], [header!], 2, 'Xã, thị trấn')).toMatch(/^Đủ điều kiện \(căn cứ A2\)\. A2: đơn vị xếp thứ Nhì/);
+    expect(THIDUA_DUDIEUKIEN([row!], [header!], 5, 'Xã, thị trấn')).toBe(false);
+    expect(THIDUA_DUDIEUKIEN([row!], [header!])).toBe(false);
+  });
+
+  it('uses the prize ranks of the settings range when given', () => {
+    const input = workbook({ nominations: [nomination(GOOD_COLLECTIVE, { [N.innovation]: false })] });
+    const [header, row] = input.sheets.find((s) => s.name === SHEET.nominations)!.values as Value[][];
+    const settings = [['Mục', 'Giá trị'], ['Số hạng được xét', 5]];
+    expect(THIDUA_DUDIEUKIEN([row!], [header!], 5, 'Xã, thị trấn', settings)).toBe(true);
+  });
+
+  it('reads the row by its header, whatever the order of the columns', () => {
+    const input = workbook({ nominations: [GOOD_INDIVIDUAL] });
+    const [header, row] = input.sheets.find((s) => s.name === SHEET.nominations)!.values as Value[][];
+    expect(THIDUA_DUDIEUKIEN([[...row!].reverse()], [[...header!].reverse()])).toBe(true);
+  });
+
+  it('explains what is missing in the words of the rules', () => {
+    const input = workbook({ nominations: [nomination(GOOD_INDIVIDUAL, { [N.ratingPrev]: 'HTNV' })] });
+    const [header, row] = input.sheets.find((s) => s.name === SHEET.nominations)!.values as Value[][];
+    expect(THIDUA_LYDO([row!], [header!])).toBe(
+      'Không đủ điều kiện (không đạt B1, B2). B1: cần hai năm liên tục hoàn thành tốt nhiệm vụ trở lên (năm trước hoàn thành nhiệm vụ, năm nay hoàn thành xuất sắc nhiệm vụ). B2: chưa có sáng kiến, giải pháp được cấp có thẩm quyền công nhận.',
+    );
+  });
+
+  it('says what to pass when the arguments are wrong', () => {
+    const { nominations } = district();
+    expect(() => THIDUA_DUDIEUKIEN([nominations[1]!], 'Mã đơn vị')).toThrow('hàng tiêu đề');
+    expect(() => THIDUA_DUDIEUKIEN('X01', [nominations[0]!])).toThrow('cả hàng đề nghị');
+    expect(() => THIDUA_DUDIEUKIEN([nominations[1]!], [nominations[0]!], 2)).toThrow('cần cả khối');
+    expect(() => THIDUA_DUDIEUKIEN([nominations[1]!], [nominations[0]!], 'nhất', 'Xã, thị trấn')).toThrow('Hạng «nhất» không hợp lệ');
+    expect(() => THIDUA_DUDIEUKIEN([nominations[1]!], [nominations[0]!], 1, 'Khối lạ')).toThrow('Khối «Khối lạ» không có trong cấu hình');
+  });
+});
+
+describe('THIDUA_CHITIEU', () => {
+  it("gives each unit the menu's quota message", () => {
+    const { nominations, settings, evaluation, standing } = district();
+    const known = evaluation.result.quota.filter((q) => evaluation.workbook.units.some((u) => u.code === q.unit));
+    expect(known.some((q) => !q.ok)).toBe(true);
+    for (const q of known) {
+      const [rank, block] = standing(q.unit);
+      expect(THIDUA_CHITIEU(q.unit, nominations, rank, block, settings)).toBe(q.message);
+    }
+  });
+
+  it('gives a column for a column of codes, empty for an empty cell, and counts codes whatever their case', () => {
+    const { nominations } = district();
+    const result = THIDUA_CHITIEU([['x04'], [''], ['DV01']], nominations) as string[][];
+    expect(result[0]![0]).toContain('P4: vượt chỉ tiêu');
+    expect(result[1]![0]).toBe('');
+    expect(result[2]![0]).toBe('P4: đơn vị «DV01» chưa có đề nghị nào.');
+  });
+
+  it('needs the whole sheet with its header', () => {
+    expect(() => THIDUA_CHITIEU('X01', 'X01')).toThrow('cả trang Đề nghị');
+  });
+});
