@@ -3,7 +3,14 @@ import type { NominationDraft, WorkbookInput } from '../../src/core';
 import { createEndpoints } from '../../src/addon/endpoints';
 import { appsScriptHost } from '../../src/addon/sidebarHost';
 import { showNominationSidebar, showProgressSidebar } from '../../src/addon/sidebars';
-import { buildSidebars } from '../../scripts/buildAddon';
+import { buildAddon, buildSidebars } from '../../scripts/buildAddon';
+import { readWorkbookFile } from '../../src/cli/xlsx';
+import { SAMPLE_WORKBOOK } from '../../src/cli/main';
+import { loadWorkbook } from '../fakes/workbook';
+import { runBundle } from '../fakes/vm';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MemoryHost } from '../../scripts/preview';
 import { FakeRange, FakeSheet, FakeSpreadsheet, FakeUser, fakeGoogle, midnightIn } from '../fakes';
 import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, UNITS, nomination, workbook } from '../helpers/workbook';
@@ -210,18 +217,18 @@ Object.assign(FakeSpreadsheet.prototype, {
   },
 });
 
+const Utilities = {
+  parseDate: (text: string, timeZone: string, _pattern: string) => {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    return midnightIn(timeZone, y, m, d);
+  },
+};
+
 describe('the Apps Script host (fake Sheets)', () => {
   function sheets(user: string) {
     const google = fakeGoogle({ user, owner: OWNER });
     google.install();
-    Object.assign(globalThis, {
-      Utilities: {
-        parseDate: (text: string, timeZone: string, _pattern: string) => {
-          const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-          return midnightIn(timeZone, y, m, d);
-        },
-      },
-    });
+    Object.assign(globalThis, { Utilities });
     for (const sheet of input().sheets) {
       const added = google.spreadsheet.addSheet(sheet.name, sheet.values as never);
       if (sheet.name === SHEET.nominations) {
@@ -292,4 +299,31 @@ describe('opening the sidebars', () => {
     // Self-contained: no script or style is fetched from elsewhere.
     for (const { html } of google.ui.sidebars) expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/i);
   });
+});
+
+describe('the endpoints in the built Code.js (bare node:vm)', () => {
+  it('are top-level functions that load, save, report and select over the sample district', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-endpoints-'));
+    await buildAddon({ srcDir: 'src', outDir: dir });
+    const code = readFileSync(join(dir, 'Code.js'), 'utf8');
+    rmSync(dir, { recursive: true, force: true });
+    const script = runBundle(code, { user: 'vanphong.caikinh@example.gov.vn', owner: OWNER });
+    Object.assign(script.context, { Utilities });
+    loadWorkbook(script.google, (await readWorkbookFile(SAMPLE_WORKBOOK)).input);
+    // google.script.run carries JSON both ways.
+    const run = (name: string, arg?: unknown) => JSON.parse(JSON.stringify(script.call(name, ...(arg === undefined ? [] : [JSON.parse(JSON.stringify(arg))]))));
+
+    const form = run('loadEntryForm');
+    expect(form).toMatchObject({ ok: true, value: { units: [{ code: 'X02', name: 'UBND xã Cai Kinh' }], isOwner: false } });
+    const own = readWorkbook(form.value.workbook).nominations.filter((n) => n.unitCode === 'X02');
+    expect(own.map((n) => n.row)).toEqual([4, 5]);
+    const saved = run('saveNomination', { ...nominationToDraft(own[1]!), summary: 'Cập nhật từ thanh bên' });
+    expect(saved).toMatchObject({ ok: true, value: { row: 5, action: 'updated' } });
+    expect(readWorkbook(saved.value.form.workbook).nominations.find((n) => n.row === 5)).toMatchObject({ name: own[1]!.name, summary: 'Cập nhật từ thanh bên', submittedOn: own[1]!.submittedOn });
+    expect(run('saveNomination', { ...nominationToDraft(own[1]!), row: null, unitCode: 'X07' })).toMatchObject({ ok: false, error: expect.stringContaining('(X07)') });
+
+    const progress = run('loadProgress');
+    expect(progress).toMatchObject({ ok: true, value: { totals: { units: 40 } } });
+    expect(run('selectUnitRows', { unitCode: 'X02', sheet: 'scores' })).toEqual({ ok: true, value: 8 });
+  }, 60_000);
 });
