@@ -94,6 +94,7 @@ suite('the sidebars in Chromium at 300 px', () => {
       await page.uncheck('#compliance');
       await expectText(page, '#verdict-badge', 'Không đủ điều kiện');
       await expectText(page, '#verdict-body', 'Chưa đạt:');
+      await expectText(page, '#verdict-summary', 'Kết quả xét thử: không đủ điều kiện');
       await page.check('#compliance');
       await expectText(page, '#verdict-badge', 'Đủ điều kiện');
       await expectText(page, '#verdict-body', 'Ngoài thời hạn');

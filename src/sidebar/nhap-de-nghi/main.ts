@@ -47,6 +47,7 @@ const page = {
   individual: byId('individual', HTMLFieldSetElement),
   submittedOn: byId('submittedOn', HTMLInputElement),
   verdict: byId('verdict-body', HTMLElement),
+  verdictSummary: byId('verdict-summary', HTMLElement),
   save: byId('save', HTMLButtonElement),
   newButton: byId('new', HTMLButtonElement),
   reload: byId('reload', HTMLButtonElement),
@@ -144,10 +145,19 @@ function rules(title: string, ids: RuleId[]): HTMLElement | null {
   ]);
 }
 
+/**
+ * The panel is redrawn on every change; only a one-line summary is live, and only when it
+ * changes, so a screen reader is not made to read the whole panel at each key.
+ */
+function summarise(text: string): void {
+  if (page.verdictSummary.textContent !== text) page.verdictSummary.textContent = text;
+}
+
 function showVerdict(draft: NominationDraft | null, problems: Map<string, string>): void {
   const body = page.verdict;
   body.replaceChildren();
   if (!draft) {
+    summarise(`Kết quả xét thử: chưa xét được, còn ${problems.size} ô chưa đúng.`);
     body.append(
       el('p', { text: 'Chưa xét thử được: còn các ô sau chưa đúng.' }),
       el('ul', { class: 'plain' }, [...problems].map(([field, message]) => el('li', { text: `${LABELS[field] ?? field}: ${message}` }))),
@@ -168,6 +178,7 @@ function showVerdict(draft: NominationDraft | null, problems: Map<string, string
     return;
   }
   const listed = verdict.eligible && verdict.quota_ok && verdict.window_ok;
+  summarise(`Kết quả xét thử: ${verdict.eligible ? 'đủ điều kiện' : 'không đủ điều kiện'}${verdict.quota_ok ? '' : ', vượt chỉ tiêu'}${verdict.window_ok ? '' : ', ngoài thời hạn nộp'}.`);
   body.append(
     el('p', {}, [
       el('span', { class: `badge ${verdict.eligible ? 'ok' : 'no'}`, text: verdict.eligible ? 'Đủ điều kiện' : 'Không đủ điều kiện', attrs: { id: 'verdict-badge' } }),
