@@ -210,7 +210,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       }
     })();
   });
-  await new Promise<void>((ready) => server.listen(options.port ?? 0, '127.0.0.1', ready));
+  await new Promise<void>((ready, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(new Error(error.code === 'EADDRINUSE' ? `Cổng ${options.port} đang được dùng; hãy chọn cổng khác bằng --port.` : error.message)));
+    server.listen(options.port ?? 0, '127.0.0.1', ready);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
