@@ -39,7 +39,7 @@ export interface Table<K extends string> {
 }
 
 /** The header row is the first of the top rows that names the most contract columns. */
-function findHeaderRow(values: CellValue[][], wanted: Set<string>): number {
+export function findHeaderRow(values: CellValue[][], wanted: Set<string>): number {
   let best = 0;
   let bestHits = 0;
   for (let r = 0; r < Math.min(values.length, 10); r++) {
