@@ -9,6 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { evaluate, outputSheets } from '../src/core';
 import { readWorkbookFile, saveBook, sheetsToBook } from '../src/cli/xlsx';
 import { measureDossiers } from '../src/cli/docx';
+import { benchAddon } from '../scripts/bench-addon';
+import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { provinceSheets } from './province';
 
 const ms = (t: number) => `${t.toFixed(0)} ms`;
@@ -42,6 +44,14 @@ async function main(): Promise<void> {
   console.log(`  exceljs đọc tệp:              ${ms(readTime)}`);
   console.log(`  lõi (mảng → kết quả, bảng ra): ${ms(coreTime)}  (${evaluation.result.nominations.length} đề nghị, ${evaluation.result.ranking.length} đơn vị xếp hạng)`);
   console.log(`  tỷ lệ lõi / đọc:               ${(coreTime / readTime).toFixed(3)}  (mục tiêu ≤ 0,25)`);
+
+  const sample = (await readWorkbookFile(SAMPLE_WORKBOOK)).input;
+  const addon = await benchAddon(sample);
+  const addonProvince = await benchAddon(input);
+  console.log('\nTiện ích Apps Script (dist/Code.js):');
+  console.log(`  kích thước:                   ${(addon.bytes / 1024).toFixed(1)} KB  (ngân sách ≤ 150 KB)`);
+  console.log(`  nạp và chạy trong node:vm:    ${addon.loadMs.toFixed(1)} ms`);
+  console.log(`  «Kiểm tra điều kiện», mẫu:    ${ms(addon.checkMs)}; cấp tỉnh: ${ms(addonProvince.checkMs)} (kể cả giả lập dịch vụ)`);
 
   const dossiers = await measureDossiers(evaluation);
   console.log(`\nHồ sơ ngoại tuyến (.docx): ${dossiers.units} bộ hồ sơ đơn vị, ${dossiers.documents} tài liệu`);

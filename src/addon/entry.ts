@@ -7,5 +7,6 @@ export { rankUnits, checkNominations, buildAwardList } from './actions';
 export { initWorkbook } from './setup';
 export { protectUnitRows } from './protections';
 export { showHelp } from './help';
+export { showNominationSidebar, showProgressSidebar } from './sidebars';
 export { THIDUA_XEPHANG, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_CHITIEU } from './customFunctions';
 export { createDossiers, continueDossiers, createDossierTemplates, exportDossierPdfs } from './dossierJob';

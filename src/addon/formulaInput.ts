@@ -2,10 +2,10 @@
  * Custom functions get cell values, not sheets: a scalar for one cell, rows for a range. These
  * helpers hand such values to the core's own readers and rules, by wrapping them in a small
  * workbook, so a formula reads a row exactly as the menu does.
- * (Temporary home: the lead may move `nominationsFromRows` and `unitStanding` into the core.)
  */
 import type { CellValue, Nomination, Settings, SheetInput, WorkbookInput } from '../core/model';
 import type { Standing } from '../core/ranking';
+import { isPrizeRank } from '../core/ranking';
 import type { UnitContext } from '../core/rules';
 import { CRITERION_COL, OTHER_BLOCK, SCORE_COL, SETTINGS_HEADER, SHEET, UNIT_COL } from '../core/contract';
 import { readNumber, readText, showCell } from '../core/cells';
@@ -57,7 +57,7 @@ export function unitStanding(rankCell: CellValue, blockCell: CellValue, settings
     throw new FormulaError(`Khối «${blockText}» không có trong cấu hình; hãy dùng «${settings.agencyBlock}», «${settings.communeBlock}» hoặc «${OTHER_BLOCK}».`);
   }
   const blockName = blockKind === 'agency' ? settings.agencyBlock : blockKind === 'commune' ? settings.communeBlock : OTHER_BLOCK;
-  const standing: Standing | null = rank.value === null ? null : { rank: rank.value, prize: rank.value <= settings.prizeRanks };
+  const standing: Standing | null = rank.value === null ? null : { rank: rank.value, prize: isPrizeRank(rank.value, settings) };
   return { blockKind, blockName, standing };
 }
 

@@ -10,6 +10,8 @@ export const MENU_TITLE = 'Thi đua';
 
 export const MENU: Array<MenuItem | 'separator'> = [
   { caption: 'Khởi tạo bảng tính', functionName: 'initWorkbook' },
+  { caption: 'Nhập đề nghị', functionName: 'showNominationSidebar' },
+  { caption: 'Tiến độ', functionName: 'showProgressSidebar' },
   'separator',
   { caption: 'Xếp hạng', functionName: 'rankUnits' },
   { caption: 'Kiểm tra điều kiện', functionName: 'checkNominations' },

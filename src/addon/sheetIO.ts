@@ -141,15 +141,4 @@ export function columnLetter(column: number): string {
   return s;
 }
 
-/**
- * Where a header sits in a sheet read by `readInputSheets`, tolerant of spelling: its row and
- * 1-based column. The header row is looked for in the top rows, as the core does.
- */
-export function findHeader(input: SheetInput, header: string): { row: number; column: number } | undefined {
-  const key = normalizeKey(header);
-  for (let r = 0; r < Math.min(10, input.values.length); r++) {
-    const j = (input.values[r] ?? []).findIndex((h) => typeof h === 'string' && normalizeKey(h) === key);
-    if (j >= 0) return { row: r + 1, column: j + 1 };
-  }
-  return undefined;
-}
+export { locateColumn as findHeader } from '../core/sheets';

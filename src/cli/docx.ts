@@ -19,12 +19,13 @@ import {
 } from 'docx';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildDossiers, selectForDossiers } from '../core/documents';
 import type { Alignment, DocModel, Paragraph as ParagraphModel, Run, Table as TableModel } from '../core/documents';
 import type { Evaluation } from '../core/results';
 import { convertToPdf } from './pdf';
+import { OutputGuard } from './outputGuard';
 import { TEMPLATE_FILE, fillTemplate } from './templates';
 
 /** A4 in twips, as Word writes it (w:pgSz 11906 × 16838). */
@@ -161,6 +162,8 @@ export interface DossierFilesOptions {
   templatesDir?: string;
   /** Also write a PDF of each document (needs LibreOffice). */
   pdf?: boolean;
+  /** Keeps files a person edited since the last run (one guard per output folder); made here if not given. */
+  guard?: OutputGuard;
   /** Called after each unit's documents are written, for a progress line on large runs. */
   onProgress?: (unitsDone: number, unitsTotal: number) => void;
 }
@@ -189,6 +192,7 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
       if (existsSync(path)) templates.set(kind, await readFile(path));
     }
   }
+  const guard = options.guard ?? new OutputGuard(dir);
   const files: string[] = [];
   const missing = new Set<string>();
   const units = buildDossiers(e);
@@ -204,9 +208,7 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
         bytes = await writeDocx(d.doc);
         d.missing.forEach((m) => missing.add(m));
       }
-      const path = join(dir, d.fileName);
-      await writeFile(path, bytes);
-      files.push(path);
+      files.push(await guard.write(join(dir, d.fileName), bytes));
     }
     options.onProgress?.(index + 1, units.length);
   }
@@ -218,6 +220,7 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
       warnings.push(error instanceof Error ? error.message : String(error));
     }
   }
+  if (!options.guard) await guard.save();
   return { files, missing: [...missing], excluded: selectForDossiers(e).excluded, warnings };
 }
 

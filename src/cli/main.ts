@@ -5,6 +5,7 @@ import { evaluate, outputSheets, UnreadableWorkbook } from '../core';
 import { parseArgs, USAGE, UsageError } from './args';
 import { summarize, summarizeDossiers } from './summary';
 import { writeDossierFiles } from './docx';
+import { OutputGuard } from './outputGuard';
 import { readWorkbookFile, UnreadableFile, writeWorkbookFile } from './xlsx';
 
 export const SAMPLE_WORKBOOK = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples', 'huu-lung-2022.xlsx');
@@ -43,16 +44,24 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
     const outDir = resolve(args.out);
     const outFile = join(outDir, file === SAMPLE_WORKBOOK ? 'huu-lung-2022.xlsx' : file.split(/[\\/]/).pop()!);
     progress('Đang ghi bảng tính kết quả…');
-    await writeWorkbookFile(book, outputSheets(evaluation), outFile);
+    const guard = new OutputGuard(outDir);
+    const workbookFile = guard.target(outFile);
+    await writeWorkbookFile(book, outputSheets(evaluation), workbookFile);
+    await guard.record(workbookFile);
     const dossierDir = join(outDir, 'ho-so');
     const dossiers = await writeDossierFiles(evaluation, dossierDir, {
       templatesDir: args.templates,
       pdf: args.pdf,
+      guard,
       onProgress: (done, total) => done % 100 === 0 && progress(`Đã ghi hồ sơ ${done}/${total} đơn vị…`),
     });
+    await guard.save();
     terminal.out(summarize(evaluation));
     terminal.out(summarizeDossiers(dossiers, dossierDir));
-    terminal.out(`\nĐã ghi bảng tính kết quả: ${outFile}`);
+    for (const { edited, newVersion } of guard.kept) {
+      terminal.out(`Giữ nguyên «${edited}» vì đã được sửa sau lần chạy trước; bản mới ghi vào «${newVersion}».`);
+    }
+    terminal.out(`\nĐã ghi bảng tính kết quả: ${workbookFile}`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

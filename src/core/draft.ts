@@ -7,7 +7,7 @@ import type { CalendarDate, CellValue, Nomination, WorkbookError, WorkbookInput 
 import type { NominationVerdict, UnitQuota } from './results';
 import { KIND_LABEL, NOMINATION_COL, RATING_LABEL, SHEET } from './contract';
 import { evaluate } from './evaluate';
-import { findSheet } from './sheets';
+import { findHeaderRow, findSheet } from './sheets';
 import { formatDate, normalizeKey } from './text';
 
 const percent = z.nullable(z.number().check(
@@ -111,8 +111,9 @@ export function nominationToDraft(n: Nomination): NominationDraft {
 export function placeDraft(input: WorkbookInput, draft: NominationDraft): { row: number; cells: CellValue[] } | null {
   const sheet = findSheet(input, SHEET.nominations);
   if (!sheet) return null;
-  const header = (sheet.values[0] ?? []).map((h) => (typeof h === 'string' ? normalizeKey(h) : ''));
   const values = draftToCells(draft);
+  const headerIndex = findHeaderRow(sheet.values, new Set(Object.keys(values).map(normalizeKey)));
+  const header = (sheet.values[headerIndex] ?? []).map((h) => (typeof h === 'string' ? normalizeKey(h) : ''));
   const existing = draft.row !== null ? sheet.values[draft.row - 1] : undefined;
   const cells: CellValue[] = header.map((key, i) => {
     const entry = Object.entries(values).find(([h]) => normalizeKey(h) === key);

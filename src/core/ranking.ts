@@ -25,6 +25,11 @@ export function competitionRanks(scores: number[]): number[] {
   return scores.map((score) => firstPlace.get(score) as number);
 }
 
+/** U3: the ranks that win a prize (Nhất, Nhì, Ba by default) are the first `Số hạng được xét`. */
+export function isPrizeRank(rank: number, settings: Settings): boolean {
+  return rank <= settings.prizeRanks;
+}
+
 /** Where a unit stands in the ranking, for the rules that depend on it (A2, A3, P4). */
 export interface Standing {
   rank: number | null;
@@ -92,7 +97,7 @@ export function rankUnits(
     const sharing = new Map<number, number>();
     for (const row of rows) sharing.set(row.rank, (sharing.get(row.rank) ?? 0) + 1);
     for (const row of rows) {
-      const prize = row.rank <= settings.prizeRanks;
+      const prize = isPrizeRank(row.rank, settings);
       ranked.push({
         unit: row.unit.code,
         block: row.unit.block,

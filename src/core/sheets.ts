@@ -39,7 +39,7 @@ export interface Table<K extends string> {
 }
 
 /** The header row is the first of the top rows that names the most contract columns. */
-function findHeaderRow(values: CellValue[][], wanted: Set<string>): number {
+export function findHeaderRow(values: CellValue[][], wanted: Set<string>): number {
   let best = 0;
   let bestHits = 0;
   for (let r = 0; r < Math.min(values.length, 10); r++) {
@@ -50,6 +50,17 @@ function findHeaderRow(values: CellValue[][], wanted: Set<string>): number {
     }
   }
   return best;
+}
+
+/**
+ * Where a column's header sits, as a person sees it (1-based row and column), found as
+ * `readTable` finds it; for links to cells and protections.
+ */
+export function locateColumn(sheet: SheetInput, header: string): { row: number; column: number } | undefined {
+  const key = normalizeKey(header);
+  const headerIndex = findHeaderRow(sheet.values, new Set([key]));
+  const column = (sheet.values[headerIndex] ?? []).findIndex((c) => typeof c === 'string' && normalizeKey(c) === key);
+  return column >= 0 ? { row: headerIndex + 1, column: column + 1 } : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { main, SAMPLE_WORKBOOK } from '../../src/cli/main';
@@ -81,5 +81,23 @@ describe('thidua run', () => {
     const verdicts = written.input.sheets.find((s) => s.name === 'Kết quả xét')!;
     expect(verdicts.values[2]![4]).toBe('=HYPERLINK("http://x","A")');
     expect(written.input.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Xếp hạng', 'Kết quả xét', 'Danh sách khen thưởng']));
+  });
+});
+
+describe('running again', () => {
+  it('overwrites its own files but never one a person edited: the new version goes beside it', async () => {
+    const file = await writeXlsx(input);
+    const out = join(tempDir(), 'ket-qua');
+    await run(main, ['run', file, '--out', out]);
+    const letter = join(out, 'ho-so', readdirSync(join(out, 'ho-so')).find((f) => f.endsWith('Tờ trình.docx'))!);
+    const again = await run(main, ['run', file, '--out', out]);
+    expect(again.stdout).not.toContain('Giữ nguyên');
+
+    writeFileSync(letter, 'tờ trình đã sửa tay');
+    const third = await run(main, ['run', file, '--out', out]);
+    expect(readFileSync(letter, 'utf8')).toBe('tờ trình đã sửa tay');
+    const newVersion = letter.replace(/\.docx$/, ' (bản mới).docx');
+    expect(third.stdout).toContain(`Giữ nguyên «${letter}» vì đã được sửa sau lần chạy trước; bản mới ghi vào «${newVersion}».`);
+    expect(readFileSync(newVersion).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -29,6 +29,13 @@ describe('the entry form’s draft', () => {
     expect(previewDraft(edited, { ...draft, row: 2, unitCode: 'X04' }).quota).toMatchObject({ ok: true, nominated: { total: 1 } });
   });
 
+  it('finds the header row where readTable finds it, below a title row', () => {
+    const titled = { ...input, sheets: input.sheets.map((s) => (s.name === 'Đề nghị' ? { ...s, values: [['DANH SÁCH ĐỀ NGHỊ'], ...s.values] } : s)) };
+    const preview = previewDraft(titled, draft);
+    expect(preview.verdict).toMatchObject({ row: 4, unit: 'X01', eligible: true });
+    expect(preview.errors).toEqual([]);
+  });
+
   it('is validated with Vietnamese messages', () => {
     const bad = nominationDraftSchema.safeParse({ ...draft, name: '  ', satisfactionPercent: 120, kind: 'Nhóm' });
     expect(bad.success).toBe(false);

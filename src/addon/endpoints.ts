@@ -1,0 +1,234 @@
+/**
+ * The sidebars' server side. Each endpoint takes at most one JSON argument, parses it with zod,
+ * and answers a `Result` — never a throw, never a `Date` — so `google.script.run` carries it
+ * intact. The endpoints know no Google service: they work through a `SidebarHost` (Apps Script:
+ * ./sidebarHost; Node, for `npm run preview` and the tests: scripts/preview.ts). The build
+ * makes every key of `endpoints` a top-level Apps Script function.
+ */
+import * as z from 'zod/mini';
+import type { CalendarDate, CellValue, SheetInput, Unit, WorkbookInput } from '../core/model';
+import type { EditableUnit, EntryForm, Endpoints, JsonWorkbook, Result, UnitSheet } from '../sidebar/rpc';
+import { vietnameseIssue } from '../sidebar/issues';
+import { NOMINATION_COL, SHEET, UNIT_COL } from '../core/contract';
+import { evaluate } from '../core/evaluate';
+import { nominationDraftSchema, placeDraft } from '../core/draft';
+import type { NominationDraft } from '../core/draft';
+import { unitProgress } from '../core/progress';
+import { UnreadableWorkbook, findSheet } from '../core/sheets';
+import { readWorkbook } from '../core/workbook';
+import { readText } from '../core/cells';
+import { calendarDateOf, formatDate, normalizeKey } from '../core/text';
+import { findHeader } from './sheetIO';
+import { appsScriptHost } from './sidebarHost';
+
+/** One cell of a `Đề nghị` row as the endpoint asks the host to write it. */
+export type NominationCell =
+  /** A column the form does not know: leave what the user put there (value or formula). */
+  | { keep: true }
+  /** User text, a yes/no or a number: text is written literally, never as a formula. */
+  | { value: CellValue }
+  /** A calendar day: a date cell at midnight of the spreadsheet's time zone. */
+  | { date: CalendarDate }
+  /** A percentage as typed (95): a cell formatted as percent gets the fraction (0.95). */
+  | { percent: number };
+
+/** What the endpoints need from the spreadsheet and the session. */
+export interface SidebarHost {
+  /** The signed-in user's address ('' when Google does not tell). */
+  userEmail(): string;
+  /** The spreadsheet's owner may act for every unit. */
+  isOwner(): boolean;
+  /** The input sheets, each read once. */
+  readWorkbook(): WorkbookInput;
+  /** A sheet read whole (an output sheet such as `Hồ sơ`), or undefined when absent. */
+  readSheet(name: string): SheetInput | undefined;
+  /** Runs `action` holding the document lock; false, without running it, if the lock stays busy. */
+  withDocumentLock(action: () => void): boolean;
+  /** Writes row `row` of `Đề nghị` in one write, one cell per column from column A. */
+  writeNominationRow(row: number, cells: NominationCell[]): void;
+  /** Shows the sheet with these rows selected. */
+  selectRows(sheet: string, rows: number[]): void;
+}
+
+/** An error the user can act on: its message is shown as it is. */
+class Refusal extends Error {}
+
+/** Runs an endpoint's body and turns whatever it throws into a message. */
+function answer<T>(body: () => T): Result<T> {
+  try {
+    return { ok: true, value: body() };
+  } catch (error) {
+    if (error instanceof Refusal || error instanceof UnreadableWorkbook) return { ok: false, error: error.message };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `Có lỗi ngoài dự kiến (${detail}). Hãy thử lại; nếu vẫn lỗi, hãy báo cho người quản lý bảng tính.` };
+  }
+}
+
+const DRAFT_LABELS: Record<string, string> = { ...NOMINATION_COL, row: 'Hàng đang sửa' };
+
+/** zod issues as one Vietnamese sentence per field: «Tỷ lệ hài lòng (%)»: … */
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .map((issue) => {
+      const field = issue.path[0];
+      const label = typeof field === 'string' ? DRAFT_LABELS[field] : undefined;
+      return label ? `«${label}»: ${issue.message}` : issue.message;
+    })
+    .join(' ');
+}
+
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value, { error: vietnameseIssue });
+  if (!parsed.success) throw new Refusal(`Dữ liệu gửi lên chưa đúng. ${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+/** Dates become `dd/mm/yyyy` text, which the core reads back as the same calendar day. */
+export function toJsonWorkbook(input: WorkbookInput): JsonWorkbook {
+  return {
+    timeZone: input.timeZone,
+    sheets: input.sheets.map((sheet) => ({
+      name: sheet.name,
+      values: sheet.values.map((row) =>
+        row.map((cell) => (cell instanceof Date ? formatDate(calendarDateOf(cell, input.timeZone)) : (cell ?? null))),
+      ),
+      ...(sheet.numberFormats ? { numberFormats: sheet.numberFormats } : {}),
+    })),
+  };
+}
+
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function mayEdit(unit: Unit, email: string, owner: boolean): boolean {
+  return owner || (email !== '' && unit.emails.some((e) => sameEmail(e, email)));
+}
+
+function entryForm(host: SidebarHost, input: WorkbookInput): EntryForm {
+  const { units } = readWorkbook(input);
+  const email = host.userEmail();
+  const owner = host.isOwner();
+  const editable: EditableUnit[] = units
+    .filter((u) => mayEdit(u, email, owner))
+    .map((u) => ({ code: u.code, name: u.name, block: u.block }));
+  if (editable.length === 0) {
+    throw new Refusal(
+      email
+        ? `Tài khoản ${email} chưa được giao đơn vị nào: hãy nhờ người quản lý bảng tính thêm địa chỉ này vào cột «${UNIT_COL.emails}» của đơn vị mình ở trang «${SHEET.units}».`
+        : `Google không cho biết địa chỉ email của bạn nên chưa xác định được đơn vị: hãy đăng nhập bằng tài khoản có trong cột «${UNIT_COL.emails}» ở trang «${SHEET.units}».`,
+    );
+  }
+  return { workbook: toJsonWorkbook(input), units: editable, userEmail: email, isOwner: owner };
+}
+
+/** The draft's row as cells: each contract column from the form, every other column kept. */
+function nominationCells(input: WorkbookInput, draft: NominationDraft): { row: number; cells: NominationCell[] } {
+  const placed = placeDraft(input, draft);
+  if (!placed) throw new Refusal(`Không tìm thấy trang «${SHEET.nominations}»; hãy chạy «Khởi tạo bảng tính».`);
+  const sheet = findSheet(input, SHEET.nominations);
+  const header = (sheet?.values[0] ?? []).map((h) => (typeof h === 'string' ? normalizeKey(h) : ''));
+  const C = NOMINATION_COL;
+  const percents = new Set([C.satisfactionPercent, C.onTimePercent, C.onlinePrevPercent, C.onlineNowPercent].map(normalizeKey));
+  const known = new Set(Object.values(C).map(normalizeKey));
+  const cells = placed.cells.map((value, i): NominationCell => {
+    const key = header[i] ?? '';
+    if (!known.has(key)) return { keep: true };
+    if (key === normalizeKey(C.submittedOn) && draft.submittedOn) return { date: draft.submittedOn };
+    if (percents.has(key) && typeof value === 'number') return { percent: value };
+    return { value };
+  });
+  return { row: placed.row, cells };
+}
+
+const unitSheets: Record<UnitSheet, string> = {
+  units: SHEET.units,
+  scores: SHEET.scores,
+  nominations: SHEET.nominations,
+  dossiers: SHEET.dossiers,
+};
+
+const selectRequest = z.object({
+  unitCode: z.string().check(z.trim(), z.minLength(1, { error: 'Thiếu mã đơn vị.' })),
+  sheet: z.enum(['units', 'scores', 'nominations', 'dossiers'], { error: 'Trang không hợp lệ.' }),
+});
+
+/** The `Hồ sơ` output sheet (documents and their statuses), when the dossier step has made it. */
+export const DOCUMENTS_SHEET = 'Hồ sơ';
+
+/** Every endpoint of `Endpoints` (src/sidebar/rpc.ts), over one host. */
+export function createEndpoints(host: () => SidebarHost) {
+  return {
+    /** Nhập đề nghị: the workbook (JSON-safe) and the units the user may enter nominations for. */
+    loadEntryForm: () => answer(() => {
+      const h = host();
+      return entryForm(h, h.readWorkbook());
+    }),
+
+    /** Saves one nomination under the document lock, after checking the user may edit its unit. */
+    saveNomination: (draft: unknown) => answer(() => {
+      const valid = parse(nominationDraftSchema, draft);
+      const h = host();
+      const email = h.userEmail();
+      const owner = h.isOwner();
+      let saved: { row: number; action: 'appended' | 'updated' } | undefined;
+      const ran = h.withDocumentLock(() => {
+        // Read under the lock: the row appended is the one after the last row as it is now.
+        const input = h.readWorkbook();
+        const workbook = readWorkbook(input);
+        const unitOf = (code: string) => workbook.units.find((u) => normalizeKey(u.code) === normalizeKey(code));
+        const refuseUnless = (unit: Unit) => {
+          if (!mayEdit(unit, email, owner)) {
+            throw new Refusal(`Tài khoản ${email || '(không rõ email)'} không được nhập đề nghị cho «${unit.name}» (${unit.code}); chỉ các địa chỉ trong cột «${UNIT_COL.emails}» của đơn vị này và chủ bảng tính mới được nhập.`);
+          }
+        };
+        const unit = unitOf(valid.unitCode);
+        if (!unit) throw new Refusal(`Mã đơn vị «${valid.unitCode}» không có trong trang «${SHEET.units}».`);
+        refuseUnless(unit);
+        if (valid.row !== null) {
+          const existing = workbook.nominations.find((n) => n.row === valid.row);
+          if (!existing) {
+            throw new Refusal(`Hàng ${valid.row} của trang «${SHEET.nominations}» không còn đề nghị nào (có thể vừa bị xóa hoặc dời đi); hãy bấm «Tải lại» rồi chọn lại.`);
+          }
+          const previous = unitOf(existing.unitCode);
+          if (previous) refuseUnless(previous);
+          else if (!owner) throw new Refusal(`Hàng ${valid.row} thuộc mã đơn vị «${existing.unitCode}» không có trong trang «${SHEET.units}»; chỉ chủ bảng tính sửa được hàng này.`);
+        }
+        const { row, cells } = nominationCells(input, valid);
+        h.writeNominationRow(row, cells);
+        saved = { row, action: valid.row === null ? 'appended' : 'updated' };
+      });
+      if (!ran) throw new Refusal('Một người khác đang ghi vào bảng tính. Vui lòng đợi khoảng một phút rồi bấm «Lưu» lại; nội dung bạn nhập vẫn còn nguyên.');
+      if (!saved) throw new Refusal('Chưa lưu được đề nghị; hãy thử lại.');
+      h.selectRows(SHEET.nominations, [saved.row]);
+      return { ...saved, form: entryForm(h, h.readWorkbook()) };
+    }),
+
+    /** Tiến độ: every unit's progress, totals and per-block ranking charts. */
+    loadProgress: () => answer(() => {
+      const h = host();
+      const input = h.readWorkbook();
+      return unitProgress(evaluate(input), h.readSheet(DOCUMENTS_SHEET), input.timeZone);
+    }),
+
+    /** Selects a unit's rows in one input sheet; answers how many. */
+    selectUnitRows: (request: unknown) => answer(() => {
+      const { unitCode, sheet } = parse(selectRequest, request);
+      const h = host();
+      const input = h.readWorkbook();
+      const name = unitSheets[sheet];
+      const read = findSheet(input, name);
+      const column = read && findHeader(read, UNIT_COL.code);
+      if (!read || !column) throw new Refusal(`Trang «${name}» không có cột «${UNIT_COL.code}».`);
+      const key = normalizeKey(unitCode);
+      const rows: number[] = [];
+      read.values.forEach((cells, i) => {
+        if (i + 1 > column.row && normalizeKey(readText(cells[column.column - 1], input.timeZone)) === key) rows.push(i + 1);
+      });
+      if (rows.length === 0) throw new Refusal(`Đơn vị ${unitCode} chưa có hàng nào ở trang «${read.name}».`);
+      h.selectRows(read.name, rows);
+      return rows.length;
+    }),
+  } satisfies { [K in keyof Endpoints]: (arg: unknown) => ReturnType<Endpoints[K]> };
+}
+
+/** The endpoints over the active spreadsheet: the build exposes each as a top-level function. */
+export const endpoints = createEndpoints(appsScriptHost);
