@@ -18,7 +18,7 @@ import type { Evaluation, OutputSheet, RowMark } from '../core/results';
 import { UnreadableWorkbook } from '../core/sheets';
 import { calendarDateOf, normalizeKey } from '../core/text';
 import { renderDocument } from './docsWriter';
-import { TEMPLATE_TITLE, TemplateError, fillTemplate, templateModels } from './dossierTemplates';
+import { TEMPLATE_TITLE, fillTemplate, templateModels } from './dossierTemplates';
 import { escapeHtml, showDialog } from './html';
 import { BUSY_MESSAGE } from './lock';
 import { SheetIndex, findHeader, readInputSheets, writeOutputSheet } from './sheetIO';
@@ -363,6 +363,30 @@ function fill(body: Body, t: Task): string[] {
   return fillTemplate(body, t.d.placeholders, TEMPLATE_TITLE[t.d.kind]);
 }
 
+/** A document that exists but could not be filled: its ID is kept, so the next run retries it in place. */
+class DocumentError extends Error {
+  constructor(
+    cause: unknown,
+    readonly doc: Document,
+    readonly created: boolean,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = cause instanceof Error ? cause.name : 'Error';
+  }
+}
+
+/** Fills `doc` with `write`, saving it whatever happens. */
+function completed(doc: Document, created: boolean, write: () => string[]): Written {
+  try {
+    const missing = write();
+    return { doc, created, missing };
+  } catch (error) {
+    throw new DocumentError(error, doc, created);
+  } finally {
+    doc.saveAndClose();
+  }
+}
+
 /** Updates the document of `old` if it is still there, else creates one in the unit's folder. */
 function writeDocument(t: Task, old: FileRecord | undefined, folders: Folders): Written {
   let doc: Document | null = null;
@@ -373,31 +397,32 @@ function writeDocument(t: Task, old: FileRecord | undefined, folders: Folders): 
       doc = null; // deleted for good: made again
     }
   }
-  let missing = t.d.missing;
+  const template = t.template;
   if (doc) {
-    if (doc.getName() !== t.d.title) doc.setName(t.d.title);
-    const body = doc.getBody();
-    if (t.template) {
-      copyBody(templateBody(t.template), body);
-      missing = fill(body, t);
-    } else {
-      renderDocument(body, t.d.doc);
-    }
-    doc.saveAndClose();
-    return { doc, created: false, missing };
+    const existing = doc;
+    return completed(existing, false, () => {
+      if (existing.getName() !== t.d.title) existing.setName(t.d.title);
+      const body = existing.getBody();
+      if (!template) {
+        renderDocument(body, t.d.doc);
+        return t.d.missing;
+      }
+      copyBody(templateBody(template), body);
+      return fill(body, t);
+    });
   }
   const folder = folders.unit(t.unit.unitCode, t.unit.unitName);
-  if (t.template) {
-    const copy = DriveApp.getFileById(t.template.id).makeCopy(t.d.title, folder);
-    doc = DocumentApp.openById(copy.getId());
-    missing = fill(doc.getBody(), t);
-  } else {
-    doc = DocumentApp.create(t.d.title);
-    renderDocument(doc.getBody(), t.d.doc);
-    DriveApp.getFileById(doc.getId()).moveTo(folder);
+  if (template) {
+    const copy = DriveApp.getFileById(template.id).makeCopy(t.d.title, folder);
+    const made = DocumentApp.openById(copy.getId());
+    return completed(made, true, () => fill(made.getBody(), t));
   }
-  doc.saveAndClose();
-  return { doc, created: true, missing };
+  const made = DocumentApp.create(t.d.title);
+  return completed(made, true, () => {
+    DriveApp.getFileById(made.getId()).moveTo(folder);
+    renderDocument(made.getBody(), t.d.doc);
+    return t.d.missing;
+  });
 }
 
 // ---------- the run ----------
@@ -582,9 +607,19 @@ function dossierJob({ interactive, clock = systemClock }: JobOptions): void {
       });
     } catch (error) {
       count.errors++;
-      const why = error instanceof TemplateError ? error.message : `${message(error)} (tài liệu «${t.d.title}»)`;
-      // No hash: the next run tries again.
-      records.set(t.key, { ...base, link: old?.link ?? '', status: `${STATUS.error}: ${why}`, updated: new Date(clock.now()), missing: '', hash: '', id: old?.id ?? '' });
+      const made = error instanceof DocumentError ? error.doc : null;
+      if (error instanceof DocumentError && error.created) quota.count++;
+      const why = error instanceof DocumentError && error.name === 'TemplateError' ? error.message : `${message(error)} (tài liệu «${t.d.title}»)`;
+      // No hash, so the next run tries again; a document already made keeps its ID and is reused.
+      records.set(t.key, {
+        ...base,
+        link: made ? made.getUrl() : (old?.link ?? ''),
+        status: `${STATUS.error}: ${why}`,
+        updated: new Date(clock.now()),
+        missing: '',
+        hash: '',
+        id: made ? made.getId() : (old?.id ?? ''),
+      });
     }
     const written = count.created + count.updated + count.errors;
     if (written % PROGRESS_EVERY === 0) spreadsheet.toast(`Đang tạo hồ sơ: ${next + 1}/${tasks.length} tài liệu…`, TITLE, 10);

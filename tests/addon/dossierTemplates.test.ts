@@ -151,6 +151,16 @@ describe('Tạo mẫu hồ sơ', () => {
     const rows = filesRows();
     expect(rows[0]![FILES_COL.status]).toBe('Lỗi: Mẫu «Mẫu D1 - Biên bản họp xét»: {{#de_nghi}} phải nằm ở ô đầu của một dòng bảng (dòng đó được lặp cho mỗi người được đề nghị).');
     expect(rows[1]![FILES_COL.status]).toBe(STATUS.created);
+    // The copy already made is kept and reused once the template is fixed: no second document.
+    expect(rows[0]![FILES_COL.id]).not.toBe('');
+    const id = rows[0]![FILES_COL.id];
+    d1.body.children.pop();
+    google.clock.advance(60_000);
+    d1.saveAndClose();
+    run();
+    expect(filesRows()[0]![FILES_COL.status]).toBe(STATUS.updated);
+    expect(filesRows()[0]![FILES_COL.id]).toBe(id);
+    expect(google.drive.documents()).toHaveLength(3 + 7);
   });
 });
 
