@@ -348,8 +348,10 @@ interface Task {
   template: UserTemplate | undefined;
 }
 
+/** A document written: its ID and link are read before it is closed (a closed Document answers nothing). */
 interface Written {
-  doc: Document;
+  id: string;
+  url: string;
   created: boolean;
   missing: string[];
 }
@@ -367,7 +369,8 @@ function fill(body: Body, t: Task): string[] {
 class DocumentError extends Error {
   constructor(
     cause: unknown,
-    readonly doc: Document,
+    readonly id: string,
+    readonly url: string,
     readonly created: boolean,
   ) {
     super(cause instanceof Error ? cause.message : String(cause));
@@ -377,11 +380,12 @@ class DocumentError extends Error {
 
 /** Fills `doc` with `write`, saving it whatever happens. */
 function completed(doc: Document, created: boolean, write: () => string[]): Written {
+  const id = doc.getId();
+  const url = doc.getUrl();
   try {
-    const missing = write();
-    return { doc, created, missing };
+    return { id, url, created, missing: write() };
   } catch (error) {
-    throw new DocumentError(error, doc, created);
+    throw new DocumentError(error, id, url, created);
   } finally {
     doc.saveAndClose();
   }
@@ -598,27 +602,27 @@ function dossierJob({ interactive, clock = systemClock }: JobOptions): void {
       count[written.created ? 'created' : 'updated']++;
       records.set(t.key, {
         ...base,
-        link: written.doc.getUrl(),
+        link: written.url,
         status: written.created ? STATUS.created : STATUS.updated,
         updated: new Date(clock.now()),
         missing: written.missing.join('; '),
         hash: t.hash,
-        id: written.doc.getId(),
+        id: written.id,
       });
     } catch (error) {
       count.errors++;
-      const made = error instanceof DocumentError ? error.doc : null;
-      if (error instanceof DocumentError && error.created) quota.count++;
+      const made = error instanceof DocumentError ? error : null;
+      if (made?.created) quota.count++;
       const why = error instanceof DocumentError && error.name === 'TemplateError' ? error.message : `${message(error)} (tài liệu «${t.d.title}»)`;
       // No hash, so the next run tries again; a document already made keeps its ID and is reused.
       records.set(t.key, {
         ...base,
-        link: made ? made.getUrl() : (old?.link ?? ''),
+        link: made ? made.url : (old?.link ?? ''),
         status: `${STATUS.error}: ${why}`,
         updated: new Date(clock.now()),
         missing: '',
         hash: '',
-        id: made ? made.getId() : (old?.id ?? ''),
+        id: made ? made.id : (old?.id ?? ''),
       });
     }
     const written = count.created + count.updated + count.errors;
@@ -695,11 +699,12 @@ export function createDossierTemplates(): void {
       }
       folder ??= templateFolder(props);
       const doc = DocumentApp.create(model.title);
-      renderDocument(doc.getBody(), model.doc);
-      DriveApp.getFileById(doc.getId()).moveTo(folder);
-      doc.saveAndClose();
-      ids[model.kind] = doc.getId();
+      const id = doc.getId();
       made.push({ title: model.title, url: doc.getUrl() });
+      renderDocument(doc.getBody(), model.doc);
+      DriveApp.getFileById(id).moveTo(folder);
+      doc.saveAndClose();
+      ids[model.kind] = id;
     }
     props.setProperty(PROP.templates, JSON.stringify(ids));
     if (made.length) {

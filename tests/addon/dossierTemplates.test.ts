@@ -125,7 +125,7 @@ describe('Tạo mẫu hồ sơ', () => {
     const d3 = google.drive.docs.get(templates()['D3']!)!;
     google.clock.advance(60_000);
     d3.body.appendParagraph('Mã đơn vị: {{ma_don_vi}}; {{khong_co}}');
-    d3.saveAndClose();
+    d3.touch();
     run();
     const after = filesRows();
     expect(after.map((r) => r[FILES_COL.id])).toEqual(before.map((r) => r[FILES_COL.id]));
@@ -146,7 +146,7 @@ describe('Tạo mẫu hồ sơ', () => {
     createDossierTemplates();
     const d1 = google.drive.docs.get(templates()['D1']!)!;
     d1.body.appendParagraph('{{#de_nghi}}{{ten}}{{/de_nghi}}');
-    d1.saveAndClose();
+    d1.touch();
     run();
     const rows = filesRows();
     expect(rows[0]![FILES_COL.status]).toBe('Lỗi: Mẫu «Mẫu D1 - Biên bản họp xét»: {{#de_nghi}} phải nằm ở ô đầu của một dòng bảng (dòng đó được lặp cho mỗi người được đề nghị).');
@@ -156,7 +156,7 @@ describe('Tạo mẫu hồ sơ', () => {
     const id = rows[0]![FILES_COL.id];
     d1.body.children.pop();
     google.clock.advance(60_000);
-    d1.saveAndClose();
+    d1.touch();
     run();
     expect(filesRows()[0]![FILES_COL.status]).toBe(STATUS.updated);
     expect(filesRows()[0]![FILES_COL.id]).toBe(id);
@@ -182,7 +182,7 @@ describe('Xuất PDF hồ sơ', () => {
     expect(google.spreadsheet.toasts.at(-1)!.message).toContain('Đã xuất 0 PDF; 7 PDF đã mới sẵn');
 
     google.clock.advance(60_000);
-    docOf(filesRows()[3]!).saveAndClose();
+    docOf(filesRows()[3]!).touch();
     google.clock.advance(60_000);
     exportPdfs(google.clock);
     expect(google.spreadsheet.toasts.at(-1)!.message).toContain('Đã xuất 1 PDF; 6 PDF đã mới sẵn');

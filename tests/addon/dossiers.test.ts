@@ -153,7 +153,8 @@ describe('Tạo hồ sơ', () => {
     expect(rows[1]![FILES_COL.missing]).toBe('Đơn vị X01: thiếu Thủ trưởng');
     for (const r of rows) {
       const doc = docById(r[FILES_COL.id]);
-      expect(r[FILES_COL.link]).toBe(doc.getUrl());
+      expect(r[FILES_COL.link]).toBe(`https://docs.google.com/document/d/${doc.id}/edit`);
+      expect(doc.closed).toBe(true);
       expect(doc.name).toBe(r[FILES_COL.fileName]);
       expect(r[FILES_COL.hash]).toMatch(/^[0-9a-f]{14}$/);
       expect(r[FILES_COL.updated]).toBeInstanceOf(Date);

@@ -778,6 +778,8 @@ type DocMethods = 'getBody' | 'getId' | 'getName' | 'setName' | 'getUrl' | 'save
 export class FakeDocument implements Subset<Doc, DocMethods> {
   readonly body: FakeBody;
   saved = 0;
+  /** After `saveAndClose` the object is spent, as in Apps Script: open the document again to use it. */
+  closed = false;
   constructor(
     private readonly ctx: DocsContext,
     readonly id: string,
@@ -787,25 +789,39 @@ export class FakeDocument implements Subset<Doc, DocMethods> {
   ) {
     this.body = new FakeBody(ctx);
   }
+  private open(): void {
+    if (this.closed) throw new Error('Document is closed, its contents cannot be updated.');
+  }
   getBody(): FakeBody {
+    this.open();
     return counted(this.body, 'Body', this.ctx.log);
   }
   getId(): string {
+    this.open();
     return this.id;
   }
   getName(): string {
+    this.open();
     return this.name;
   }
   setName(name: string): this {
+    this.open();
     this.name = name;
     this.onChange(this);
     return this;
   }
   getUrl(): string {
+    this.open();
     return `https://docs.google.com/document/d/${this.id}/edit`;
   }
   saveAndClose(): void {
+    this.open();
+    this.closed = true;
     this.saved++;
+    this.onChange(this);
+  }
+  /** The user edited the document in Google Docs (test set-up, not counted). */
+  touch(): void {
     this.onChange(this);
   }
   /** A deep copy of the content under a new ID (Drive's makeCopy). */

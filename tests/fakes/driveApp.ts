@@ -260,6 +260,7 @@ export function fakeDocumentApp(drive: FakeDrive) {
       openById: (id: string) => {
         const doc = drive.docs.get(id);
         if (!doc) throw new Error('Document is missing (perhaps it was deleted, or you don\'t have read access?)');
+        doc.closed = false;
         return counted(doc, 'Document', drive.log);
       },
     },
