@@ -138,8 +138,11 @@ export interface FileRecord {
   id: string;
 }
 
-/** The rows of `Hồ sơ`, read once, by key (sheet order kept). */
-function readRecords(index: SheetIndex): Map<string, FileRecord> {
+/** A `Hồ sơ` sheet the add-on did not write: it is the user's, and is never overwritten. */
+export const FOREIGN_FILES_SHEET = `Bảng tính đã có trang «${FILES_SHEET}» không do Thi đua tạo (hàng 1 không có các cột «${FILES_COL.unitCode}», «${FILES_COL.id}»). Đổi tên trang đó rồi chạy lại: Thi đua ghi danh sách tài liệu vào trang «${FILES_SHEET}».`;
+
+/** The rows of `Hồ sơ`, read once, by key (sheet order kept); null if that sheet is the user's own. */
+function readRecords(index: SheetIndex): Map<string, FileRecord> | null {
   const records = new Map<string, FileRecord>();
   const sheet = index.find(FILES_SHEET);
   if (!sheet) return records;
@@ -147,6 +150,8 @@ function readRecords(index: SheetIndex): Map<string, FileRecord> {
   const header = (values[0] ?? []).map((h) => normalizeKey(String(h ?? '')));
   const col = (name: string) => header.indexOf(normalizeKey(name));
   const columns = Object.fromEntries(Object.entries(FILES_COL).map(([k, name]) => [k, col(name)])) as Record<keyof typeof FILES_COL, number>;
+  const blank = values.every((row) => row.every((v) => v === '' || v === null || v === undefined));
+  if (!blank && (columns.unitCode < 0 || columns.id < 0)) return null;
   const key = keyMaker();
   for (const row of values.slice(1)) {
     const text = (c: number) => (c >= 0 && row[c] !== null && row[c] !== undefined ? String(row[c]).trim() : '');
@@ -547,6 +552,11 @@ function dossierJob({ interactive, clock = systemClock }: JobOptions): void {
     }),
   );
   const records = readRecords(index);
+  if (!records) {
+    clearJob();
+    tell(interactive, spreadsheet, FOREIGN_FILES_SHEET);
+    return;
+  }
 
   const quota = new DailyCount(PropertiesService.getUserProperties(), started, spreadsheet.getSpreadsheetTimeZone());
   const { limit, consumer } = dailyLimit(Session.getEffectiveUser().getEmail());
@@ -761,7 +771,12 @@ export function exportPdfs(clock: Clock): void {
     const started = clock.now();
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const index = new SheetIndex(spreadsheet);
-    const records = [...readRecords(index).values()].filter((r) => r.id && !r.status.startsWith(STATUS.error));
+    const read = readRecords(index);
+    if (!read) {
+      tell(true, spreadsheet, FOREIGN_FILES_SHEET);
+      return;
+    }
+    const records = [...read.values()].filter((r) => r.id && !r.status.startsWith(STATUS.error));
     if (!records.length) {
       tell(true, spreadsheet, `Trang «${FILES_SHEET}» chưa có tài liệu nào. Chạy «Tạo hồ sơ» trước.`);
       return;

@@ -2,7 +2,7 @@ import { buildDossiers, plainText } from '../../src/core/documents';
 import type { DocModel, DossierDocument } from '../../src/core/documents';
 import { DOSSIER_COL, evaluate, NOMINATION_COL as N } from '../../src/core';
 import { A4_PT, pt, renderDocument, ruleText } from '../../src/addon/docsWriter';
-import { FILES_COL, FILES_SHEET, STATUS, TIME_BOX_MS, contentHash, dailyLimit, runDossierJob } from '../../src/addon/dossierJob';
+import { FILES_COL, FILES_SHEET, FOREIGN_FILES_SHEET, STATUS, TIME_BOX_MS, contentHash, dailyLimit, runDossierJob } from '../../src/addon/dossierJob';
 import type { FakeDocument, FakeGoogle, FakeParagraph, FakeTable } from '../fakes';
 import { allParagraphs, counted, fakeGoogle, loadWorkbook } from '../fakes';
 import { asInSheets } from './workbooks';
@@ -316,6 +316,14 @@ describe('Tạo hồ sơ', () => {
     run();
     expect(google.ui.alerts).toEqual([]);
     expect(google.drive.documents()).toHaveLength(7);
+  });
+
+  it('never overwrites a «Hồ sơ» sheet of the user’s own', () => {
+    const mine = google.spreadsheet.addSheet(FILES_SHEET, [['Ghi chú', 'Người phụ trách'], ['Nộp bản giấy trước 10/01', 'Chị Lan']]);
+    run();
+    expect(google.ui.alerts[0]!.prompt).toBe(FOREIGN_FILES_SHEET);
+    expect(mine.dump()).toEqual([['Ghi chú', 'Người phụ trách'], ['Nộp bản giấy trước 10/01', 'Chị Lan']]);
+    expect(google.drive.documents()).toHaveLength(0);
   });
 
   it('tells the user when no unit has an eligible nominee', () => {
