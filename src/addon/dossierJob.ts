@@ -578,6 +578,11 @@ function dossierJob({ interactive, clock = systemClock }: JobOptions): void {
 
   const year = evaluation.workbook.settings.year === null ? 'chưa rõ năm' : String(evaluation.workbook.settings.year);
   const folders = new Folders(props, year);
+  const toWrite = tasks.filter((t) => records.get(t.key)?.hash !== t.hash || !records.get(t.key)?.id).length;
+  if (toWrite > 0) {
+    const again = job ? `Làm tiếp việc tạo hồ sơ đã dừng (${job.done}/${job.total}): ` : '';
+    spreadsheet.toast(`${again}đang tạo ${toWrite} tài liệu cho ${chosen.length} đơn vị; mỗi tài liệu mất vài giây…`, TITLE, 10);
+  }
   const count = { created: 0, updated: 0, unchanged: 0, errors: 0 };
   let stopped: 'time' | 'quota' | null = null;
   let next = 0;

@@ -244,6 +244,7 @@ describe('Tạo hồ sơ', () => {
     run(false);
     expect(google.triggers.list).toHaveLength(0);
     expect(google.log.count('ScriptApp.deleteTrigger')).toBe(1);
+    expect(google.spreadsheet.toasts.map((t) => t.message)).toContain('Làm tiếp việc tạo hồ sơ đã dừng (4/7): đang tạo 3 tài liệu cho 2 đơn vị; mỗi tài liệu mất vài giây…');
     expect(google.drive.documents()).toHaveLength(7);
     const rows = filesRows();
     expect(rows.map((r) => r[FILES_COL.status])).toEqual(Array(7).fill(STATUS.created));
