@@ -9,7 +9,7 @@
  * `{{ten_don_vi}}`, `$1` or `\` stays as typed and is never scanned again.
  */
 import { GAP, PLACEHOLDERS } from '../core/documents';
-import type { DocModel, DossierKind, Field, PlaceholderData, Run } from '../core/documents';
+import type { DocModel, DossierKind, Field, PlaceholderData, Run, TableCell } from '../core/documents';
 import { minutes, report, submission } from '../core/documents/dossiers';
 import { Gaps } from '../core/documents/facts';
 import type { NomineeFacts, UnitFacts } from '../core/documents/facts';
@@ -102,6 +102,17 @@ function mapRuns(doc: DocModel, f: (run: Run) => Run): DocModel {
   };
 }
 
+/** A cell with its first run's text changed (`at: 'start'`) or its last run's (`'end'`). */
+function editCell(cell: TableCell, at: 'start' | 'end', change: (text: string) => string): TableCell {
+  const paragraphs = cell.paragraphs.map((p, i) => {
+    const mine = at === 'start' ? i === 0 : i === cell.paragraphs.length - 1;
+    if (!mine || !p.runs.length) return p;
+    const j = at === 'start' ? 0 : p.runs.length - 1;
+    return { ...p, runs: p.runs.map((r, k) => (k === j ? { ...r, text: change(r.text) } : r)) };
+  });
+  return { paragraphs };
+}
+
 /** A list table's one nominee row becomes the loop row: `{{#de_nghi}}{{stt}}` … `{{/de_nghi}}`. */
 function markLoopRows(doc: DocModel): DocModel {
   return {
@@ -109,17 +120,10 @@ function markLoopRows(doc: DocModel): DocModel {
     blocks: doc.blocks.map((b) => {
       if (b.kind !== 'table' || b.borderless || b.rows.length !== b.headerRows + 1) return b;
       const row = b.rows[b.headerRows]!;
-      const edit = (c: number, change: (text: string) => string) => {
-        const cell = row[c]!;
-        const [first, ...rest] = cell.paragraphs;
-        const [run, ...runs] = first!.runs;
-        return { paragraphs: [{ ...first!, runs: [{ ...run!, text: change(run!.text) }, ...runs] }, ...rest] };
-      };
       const last = row.length - 1;
       const looped = row.map((cell, c) => {
-        let out = cell;
-        if (c === 0) out = edit(0, (t) => `{{#${LOOP}}}${t === '1' ? '{{stt}}' : t}`);
-        if (c === last) out = { paragraphs: out.paragraphs.map((p, i) => (i === out.paragraphs.length - 1 ? { ...p, runs: [...p.runs.slice(0, -1), { ...p.runs.at(-1)!, text: `${p.runs.at(-1)!.text}{{/${LOOP}}}` }] } : p)) };
+        let out = c === 0 ? editCell(cell, 'start', (t) => `{{#${LOOP}}}${t === '1' ? '{{stt}}' : t}`) : cell;
+        if (c === last) out = editCell(out, 'end', (t) => `${t}{{/${LOOP}}}`);
         return out;
       });
       return { ...b, rows: [...b.rows.slice(0, b.headerRows), looped] };
