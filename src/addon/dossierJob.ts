@@ -77,7 +77,8 @@ export const KIND_NAME: Record<DossierKind, string> = { D1: 'Biên bản họp x
 
 const PROP = {
   job: 'thidua.hoSo.job',
-  folders: 'thidua.hoSo.folders',
+  /** `thidua.hoSo.folder.<năm>` and `thidua.hoSo.folder.<năm>.<mã đơn vị>`. */
+  folders: 'thidua.hoSo.folder',
   templates: 'thidua.hoSo.templates',
   templateFolder: 'thidua.hoSo.templateFolder',
   created: 'thidua.docsCreated',
@@ -200,7 +201,6 @@ const jobSchema = z.object({
 });
 type Job = z.infer<typeof jobSchema>;
 
-const foldersSchema = z.record(z.string(), z.object({ id: z.string(), units: z.record(z.string(), z.string()) }));
 const templatesSchema = z.record(z.string(), z.string());
 const createdSchema = z.object({ day: z.string(), count: z.number() });
 
@@ -243,10 +243,13 @@ function deleteTrigger(id: string | null): void {
 
 // ---------- Drive folders ----------
 
-/** «Thi đua - Hồ sơ <năm>» and a folder per unit in it, made once and found again by ID. */
+/**
+ * «Thi đua - Hồ sơ <năm>» and a folder per unit in it, made once and found again by ID. Each ID
+ * is a property of its own (a property holds at most 9 KB; a province has hundreds of units),
+ * all read in one call.
+ */
 class Folders {
-  private readonly state: z.infer<typeof foldersSchema>;
-  private changed = false;
+  private readonly saved: Record<string, string>;
   private parentFolder: Folder | null = null;
   private readonly units = new Map<string, Folder>();
 
@@ -254,7 +257,11 @@ class Folders {
     private readonly props: Properties,
     private readonly year: string,
   ) {
-    this.state = readJson(props, PROP.folders, foldersSchema) ?? {};
+    this.saved = props.getProperties();
+  }
+
+  private key(code?: string): string {
+    return code === undefined ? `${PROP.folders}.${this.year}` : `${PROP.folders}.${this.year}.${code}`;
   }
 
   private static open(id: string | undefined): Folder | null {
@@ -267,13 +274,18 @@ class Folders {
     }
   }
 
+  private remember(key: string, folder: Folder): void {
+    const id = folder.getId();
+    this.saved[key] = id;
+    this.props.setProperty(key, id);
+  }
+
   parent(): Folder {
     if (this.parentFolder) return this.parentFolder;
-    let folder = Folders.open(this.state[this.year]?.id);
+    let folder = Folders.open(this.saved[this.key()]);
     if (!folder) {
       folder = DriveApp.createFolder(`Thi đua - Hồ sơ ${this.year}`);
-      this.state[this.year] = { id: folder.getId(), units: {} };
-      this.changed = true;
+      this.remember(this.key(), folder);
     }
     this.parentFolder = folder;
     return folder;
@@ -282,20 +294,13 @@ class Folders {
   unit(code: string, name: string): Folder {
     const known = this.units.get(code);
     if (known) return known;
-    const parent = this.parent();
-    const entry = this.state[this.year]!;
-    let folder = Folders.open(entry.units[code]);
+    let folder = Folders.open(this.saved[this.key(code)]);
     if (!folder) {
-      folder = parent.createFolder(name ? `${code} - ${name}` : code);
-      entry.units[code] = folder.getId();
-      this.changed = true;
+      folder = this.parent().createFolder(name ? `${code} - ${name}` : code);
+      this.remember(this.key(code), folder);
     }
     this.units.set(code, folder);
     return folder;
-  }
-
-  save(): void {
-    if (this.changed) this.props.setProperty(PROP.folders, JSON.stringify(this.state));
   }
 }
 
@@ -651,7 +656,6 @@ function dossierJob({ interactive, clock = systemClock }: JobOptions): void {
     for (const r of records.values()) if (unitKeys.has(normalizeKey(r.unitCode)) && !done.has(r.key) && r.id) r.status = STATUS.gone;
   }
   writeOutputSheet(index, filesSheet(orderRecords(records, tasks)));
-  folders.save();
   quota.save();
 
   const summary = `${count.created} tạo mới, ${count.updated} cập nhật, ${count.unchanged} không đổi, ${count.errors} lỗi`;
@@ -672,7 +676,9 @@ function dossierJob({ interactive, clock = systemClock }: JobOptions): void {
     );
     return;
   }
-  spreadsheet.toast(`Hồ sơ ${chosen.length} đơn vị, ${tasks.length} tài liệu: ${summary}. Xem trang «${FILES_SHEET}».`, TITLE, 15);
+  const errors = evaluation.result.errors.length;
+  const check = errors ? ` Bảng tính có ${errors} lỗi dữ liệu: chạy «Kiểm tra điều kiện» để xem.` : '';
+  spreadsheet.toast(`Hồ sơ ${chosen.length} đơn vị, ${tasks.length} tài liệu: ${summary}. Xem trang «${FILES_SHEET}».${check}`, TITLE, 15);
 }
 
 /** The sheet's rows: this run's documents in dossier order, then the others as they were. */
@@ -816,8 +822,7 @@ export function exportPdfs(clock: Clock): void {
         count.errors.push(`${r.fileName}: ${message(error)}`);
       }
     }
-    folders.save();
-    const rest = next < records.length ? ` Còn ${records.length - next} tài liệu: bấm Xuất PDF hồ sơ lần nữa để tiếp tục.` : '';
+      const rest = next < records.length ? ` Còn ${records.length - next} tài liệu: bấm Xuất PDF hồ sơ lần nữa để tiếp tục.` : '';
     const errors = count.errors.length ? ` Lỗi: ${count.errors.slice(0, 5).join('; ')}${count.errors.length > 5 ? '; …' : ''}` : '';
     spreadsheet.toast(`Đã xuất ${count.made} PDF; ${count.current} PDF đã mới sẵn; ${count.errors.length} lỗi.${rest}${errors}`, TITLE, 20);
   } finally {
