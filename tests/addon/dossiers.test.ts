@@ -161,6 +161,9 @@ describe('Tạo hồ sơ', () => {
     }
     expect(google.log.count('Range.setValues')).toBe(1);
     expect(google.spreadsheet.toasts.at(-1)!.message).toContain('7 tạo mới, 0 cập nhật, 0 không đổi, 0 lỗi');
+    // Each folder's ID in a property of its own, so the next run finds the same folders.
+    expect(google.documentProperties.getProperty('thidua.hoSo.folder.2022.X04')).toBe(x04.id);
+    expect(google.documentProperties.getProperty('thidua.hoSo.folder.2022')).toBe(parent!.id);
     expect(google.lock.held).toBe(false);
   });
 
