@@ -118,6 +118,16 @@ class BodyWriter {
     else this.listTable(t);
   }
 
+  /**
+   * Inserts a table and goes on right after it, wherever Docs put it: Docs may add a paragraph
+   * of its own before a table (at the very start of a body), which would shift a counted index.
+   */
+  private insertTable(cells: string[][]): DocTable {
+    const table = this.body.insertTable(this.index, cells);
+    this.index = this.body.getChildIndex(table) + 1;
+    return table;
+  }
+
   private widths(table: DocTable, t: Table): void {
     t.columnWidthsMm.forEach((mm, c) => table.setColumnWidth(c, pt(mm)));
   }
@@ -129,7 +139,7 @@ class BodyWriter {
   private layoutTable(t: Table): void {
     const A = DocumentApp.Attribute;
     const cells = t.rows.map((row) => row.map((cell) => (cell.paragraphs[0] ? textOf(cell.paragraphs[0]) : '')));
-    const table = this.body.insertTable(this.index++, cells);
+    const table = this.insertTable(cells);
     table.setAttributes({ [A.BORDER_WIDTH]: 0 });
     this.widths(table, t);
     const padding = { [A.PADDING_TOP]: 0, [A.PADDING_BOTTOM]: 0, [A.PADDING_LEFT]: pt(0.5), [A.PADDING_RIGHT]: pt(0.5) };
@@ -156,7 +166,7 @@ class BodyWriter {
   private listTable(t: Table): void {
     const A = DocumentApp.Attribute;
     const cells = t.rows.map((row) => row.map((cell) => cell.paragraphs.map(textOf).join('\n')));
-    const table = this.body.insertTable(this.index++, cells);
+    const table = this.insertTable(cells);
     table.setAttributes({ [A.BORDER_WIDTH]: LINE.width, [A.BORDER_COLOR]: LINE.color });
     this.widths(table, t);
     const size = t.rows[t.headerRows]?.[0]?.paragraphs[0]?.runs[0]?.size ?? t.rows[0]?.[0]?.paragraphs[0]?.runs[0]?.size ?? this.doc.sizePt;
