@@ -49,7 +49,7 @@ const RENDERER_VERSION = 'docs-1';
 /** Google Docs created per day (Apps Script quotas); an estimate: Google counts over a rolling day. */
 export const DAILY_DOCS = { consumer: 250, workspace: 1500 } as const;
 
-export const FILES_SHEET = 'Hồ sơ';
+export const FILES_SHEET = SHEET.documents;
 export const FILES_COL = {
   unitCode: 'Mã đơn vị',
   unitName: 'Đơn vị',

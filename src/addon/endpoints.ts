@@ -152,7 +152,7 @@ const selectRequest = z.object({
 });
 
 /** The `Hồ sơ` output sheet (documents and their statuses), when the dossier step has made it. */
-export const DOCUMENTS_SHEET = 'Hồ sơ';
+export const DOCUMENTS_SHEET = SHEET.documents;
 
 /** Every endpoint of `Endpoints` (src/sidebar/rpc.ts), over one host. */
 export function createEndpoints(host: () => SidebarHost) {

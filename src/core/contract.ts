@@ -10,6 +10,8 @@ export const SHEET = {
   ranking: 'Xếp hạng',
   verdicts: 'Kết quả xét',
   awardList: 'Danh sách khen thưởng',
+  /** Written by the add-on's «Tạo hồ sơ»: one row per Google Docs document (not in contract v1). */
+  documents: 'Hồ sơ',
 } as const;
 
 export const SETTING = {
