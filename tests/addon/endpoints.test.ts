@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryHost } from '../../scripts/preview';
-import { FakeRange, FakeSheet, FakeSpreadsheet, FakeUser, fakeGoogle, midnightIn } from '../fakes';
+import { fakeGoogle } from '../fakes';
 import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, UNITS, nomination, workbook } from '../helpers/workbook';
 
 const OWNER = 'chu.tich@huulung.gov.vn';
@@ -193,42 +193,10 @@ function header(host: MemoryHost, name: string): number {
   return findSheet(host.input, SHEET.nominations)!.values[0]!.indexOf(name);
 }
 
-// The shared fakes lack the few calls only the sidebar host makes; these follow Apps Script's
-// documented behaviour: getFormulas() gives '' for a plain value; Utilities.parseDate reads a
-// day in a time zone; a RangeList of whole rows is activated at once.
-const selections: string[][] = [];
-Object.assign(FakeRange.prototype, {
-  getFormulas(this: FakeRange): string[][] {
-    return Array.from({ length: this.numRows }, (_, i) =>
-      Array.from({ length: this.numColumns }, (_, j) => this.sheet.peek(this.row + i, this.column + j)?.formula ?? ''));
-  },
-});
-Object.assign(FakeSheet.prototype, {
-  activate(this: FakeSheet) {
-    return this;
-  },
-  getRangeList(this: FakeSheet, a1: string[]) {
-    return { activate: () => selections.push([this.name, ...a1]) };
-  },
-});
-Object.assign(FakeSpreadsheet.prototype, {
-  getOwner(this: FakeSpreadsheet) {
-    return new FakeUser(this.editors[0]!);
-  },
-});
-
-const Utilities = {
-  parseDate: (text: string, timeZone: string, _pattern: string) => {
-    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-    return midnightIn(timeZone, y, m, d);
-  },
-};
-
 describe('the Apps Script host (fake Sheets)', () => {
   function sheets(user: string) {
     const google = fakeGoogle({ user, owner: OWNER });
     google.install();
-    Object.assign(globalThis, { Utilities });
     for (const sheet of input().sheets) {
       const added = google.spreadsheet.addSheet(sheet.name, sheet.values as never);
       if (sheet.name === SHEET.nominations) {
@@ -238,7 +206,6 @@ describe('the Apps Script host (fake Sheets)', () => {
         added.cell(2, sheet.values[0]!.indexOf(N.satisfactionPercent) + 1).value = 0.95;
       }
     }
-    selections.length = 0;
     return { google, endpoints: createEndpoints(appsScriptHost) };
   }
 
@@ -262,7 +229,7 @@ describe('the Apps Script host (fake Sheets)', () => {
     expect(at(N.satisfactionPercent).value).toBe(0.97);
     expect(at(N.submittedOn).value).toEqual(new Date(Date.UTC(2023, 0, 4, 17)));
     expect(at('Ghi chú').formula).toBe('=LEN(C2)');
-    expect(selections).toEqual([[SHEET.nominations, '2:2']]);
+    expect(google.spreadsheet.selections.at(-1)).toEqual([SHEET.nominations, '2:2']);
     expect(readWorkbook(result.value.form.workbook).nominations[0]).toMatchObject({
       name: '=1+1', satisfactionPercent: 97, submittedOn: { year: 2023, month: 1, day: 5 },
     });
@@ -308,7 +275,6 @@ describe('the endpoints in the built Code.js (bare node:vm)', () => {
     const code = readFileSync(join(dir, 'Code.js'), 'utf8');
     rmSync(dir, { recursive: true, force: true });
     const script = runBundle(code, { user: 'vanphong.caikinh@example.gov.vn', owner: OWNER });
-    Object.assign(script.context, { Utilities });
     loadWorkbook(script.google, (await readWorkbookFile(SAMPLE_WORKBOOK)).input);
     // google.script.run carries JSON both ways.
     const run = (name: string, arg?: unknown) => JSON.parse(JSON.stringify(script.call(name, ...(arg === undefined ? [] : [JSON.parse(JSON.stringify(arg))]))));

@@ -5,7 +5,7 @@
 import { CallLog, counted } from './calls';
 import { FakeDrive, fakeDocumentApp, fakeDriveApp } from './driveApp';
 import { FakeClock, FakeLock, FakeProperties, FakeTriggers, fakeHtmlService, fakeSession } from './services';
-import { FakeDataValidationBuilder, FakeSpreadsheet, FakeUi, type FakeContext } from './spreadsheetApp';
+import { FakeDataValidationBuilder, FakeSpreadsheet, FakeUi, midnightIn, type FakeContext } from './spreadsheetApp';
 
 export * from './calls';
 export * from './services';
@@ -85,6 +85,17 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     HtmlService: fakeHtmlService(log, options.htmlFiles ?? new Map()),
     ScriptApp: triggers.service(),
     DocumentApp: fakeDocumentApp(drive),
+    Utilities: counted(
+      {
+        /** Only the `yyyy-MM-dd` pattern the add-on uses: midnight of that day in the time zone. */
+        parseDate: (text: string, timeZone: string, _pattern: string) => {
+          const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+          return new ctx.DateCtor(midnightIn(timeZone, y, m, d).getTime());
+        },
+      },
+      'Utilities',
+      log,
+    ),
     DriveApp: fakeDriveApp(drive),
   };
 

@@ -234,7 +234,7 @@ export class FakeProtection implements Subset<Protection, ProtectionMethods> {
   }
 }
 
-type RangeMethods = 'getValues' | 'setValues' | 'getValue' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds' | 'setFontWeight' | 'setFontWeights' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
+type RangeMethods = 'getValues' | 'setValues' | 'getValue' | 'getFormulas' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds' | 'setFontWeight' | 'setFontWeights' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
 
 export class FakeRange implements Subset<Range, RangeMethods> {
   constructor(
@@ -271,6 +271,10 @@ export class FakeRange implements Subset<Range, RangeMethods> {
   setValues(values: unknown[][]): this {
     sameSize('data', values, this.numRows, this.numColumns);
     return this.each((cell, i, j) => enter(this.ctx, cell, values[i]![j]));
+  }
+  /** '' for a cell holding a plain value, as Sheets gives. */
+  getFormulas(): string[][] {
+    return this.map((c) => c?.formula ?? '');
   }
   getNumberFormats(): string[][] {
     return this.map((c) => c?.format ?? DEFAULT_FORMAT);
@@ -358,7 +362,7 @@ function parseA1(a1: string): [number, number, number, number] {
   return [r1, c1, r2 - r1 + 1, c2 - c1 + 1];
 }
 
-type SheetMethods = 'getName' | 'getSheetId' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'clear' | 'setFrozenRows' | 'getFrozenRows' | 'setColumnWidth' | 'setColumnWidths' | 'getProtections';
+type SheetMethods = 'getName' | 'getSheetId' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'clear' | 'setFrozenRows' | 'getFrozenRows' | 'setColumnWidth' | 'setColumnWidths' | 'getProtections' | 'activate' | 'getRangeList';
 
 export class FakeSheet implements Subset<Sheet, SheetMethods> {
   readonly cells: Array<Array<Cell | undefined>> = [];
@@ -475,6 +479,14 @@ export class FakeSheet implements Subset<Sheet, SheetMethods> {
       .filter((p) => p.type === (type as unknown as string) && p.range.sheet === this)
       .map((p) => counted(p, 'Protection', this.ctx.log));
   }
+  activate(): this {
+    this.spreadsheet.selections.push([this.name]);
+    return this;
+  }
+  /** A list of ranges (A1 notations) that is selected at once with `activate()`. */
+  getRangeList(a1Notations: string[]) {
+    return counted({ activate: () => this.spreadsheet.selections.push([this.name, ...a1Notations]) }, 'RangeList', this.ctx.log);
+  }
 }
 
 export interface Toast {
@@ -482,12 +494,14 @@ export interface Toast {
   title: string;
 }
 
-type SpreadsheetMethods = 'getSheets' | 'getSheetByName' | 'insertSheet' | 'getSpreadsheetTimeZone' | 'toast' | 'getId' | 'getUrl' | 'getName' | 'getActiveRange';
+type SpreadsheetMethods = 'getSheets' | 'getSheetByName' | 'insertSheet' | 'getSpreadsheetTimeZone' | 'toast' | 'getId' | 'getUrl' | 'getName' | 'getActiveRange' | 'getOwner';
 
 export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> {
   readonly sheets: FakeSheet[] = [];
   readonly protections: FakeProtection[] = [];
   readonly toasts: Toast[] = [];
+  /** What the script selected, in order: the sheet's name, then the A1 ranges of a range list. */
+  readonly selections: string[][] = [];
   /** People with edit access to the file; a new protection starts with all of them. */
   readonly editors: string[];
   private nextSheetId = 0;
@@ -517,6 +531,9 @@ export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> 
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`No sheet ${sheetName}`);
     this.activeRange = { sheet, a1 };
+  }
+  getOwner(): FakeUser {
+    return counted(new FakeUser(this.editors[0]!), 'User', this.ctx.log);
   }
   getActiveRange(): FakeRange | null {
     return this.activeRange ? this.activeRange.sheet.getRange(this.activeRange.a1) : null;
