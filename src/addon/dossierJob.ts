@@ -20,7 +20,7 @@ import { calendarDateOf, normalizeKey } from '../core/text';
 import { renderDocument } from './docsWriter';
 import { TEMPLATE_TITLE, fillTemplate, templateModels } from './dossierTemplates';
 import { escapeHtml, showDialog } from './html';
-import { BUSY_MESSAGE } from './lock';
+import { withDocumentLock } from './lock';
 import { SheetIndex, findHeader, readInputSheets, writeOutputSheet } from './sheetIO';
 
 type Document = GoogleAppsScript.Document.Document;
@@ -496,17 +496,7 @@ function retryLater(): void {
 }
 
 export function runDossierJob(options: JobOptions): void {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30000)) {
-    if (options.interactive) tell(true, SpreadsheetApp.getActiveSpreadsheet(), BUSY_MESSAGE);
-    else retryLater();
-    return;
-  }
-  try {
-    dossierJob(options);
-  } finally {
-    lock.releaseLock();
-  }
+  withDocumentLock(() => dossierJob(options), options.interactive ? undefined : retryLater);
 }
 
 function dossierJob({ interactive, clock = systemClock }: JobOptions): void {
@@ -700,12 +690,7 @@ function orderRecords(records: Map<string, FileRecord>, tasks: Task[]): FileReco
 
 /** Menu «Tạo mẫu hồ sơ»: the three templates as Google Docs; ones the user already has are kept. */
 export function createDossierTemplates(): void {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30000)) {
-    tell(true, SpreadsheetApp.getActiveSpreadsheet(), BUSY_MESSAGE);
-    return;
-  }
-  try {
+  withDocumentLock(() => {
     const props = PropertiesService.getDocumentProperties();
     const ids = readJson(props, PROP.templates, templatesSchema) ?? {};
     const existing = readTemplates(props);
@@ -745,9 +730,7 @@ export function createDossierTemplates(): void {
       640,
       420,
     );
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 function templateFolder(props: Properties): Folder {
@@ -773,12 +756,7 @@ export function exportDossierPdfs(): void {
 }
 
 export function exportPdfs(clock: Clock): void {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30000)) {
-    tell(true, SpreadsheetApp.getActiveSpreadsheet(), BUSY_MESSAGE);
-    return;
-  }
-  try {
+  withDocumentLock(() => {
     const started = clock.now();
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const index = new SheetIndex(spreadsheet);
@@ -825,9 +803,7 @@ export function exportPdfs(clock: Clock): void {
       const rest = next < records.length ? ` Còn ${records.length - next} tài liệu: bấm Xuất PDF hồ sơ lần nữa để tiếp tục.` : '';
     const errors = count.errors.length ? ` Lỗi: ${count.errors.slice(0, 5).join('; ')}${count.errors.length > 5 ? '; …' : ''}` : '';
     spreadsheet.toast(`Đã xuất ${count.made} PDF; ${count.current} PDF đã mới sẵn; ${count.errors.length} lỗi.${rest}${errors}`, TITLE, 20);
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** The movement's year for the folder name, from `Cấu hình`, without a whole evaluation. */

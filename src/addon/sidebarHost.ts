@@ -38,18 +38,11 @@ export function appsScriptHost(): SidebarHost {
       return { name: index.nameOf(name) ?? name, values: sheet.getDataRange().getValues() as CellValue[][] };
     },
     withDocumentLock: (action) => {
-      // lock.ts tells the user when the lock stays busy; here the sidebar must know too.
-      let ran = false;
-      let failure: unknown;
-      withDocumentLock(() => {
-        ran = true;
-        try {
-          action();
-        } catch (error) {
-          failure = error;
-        }
+      // The sidebar says the lock is busy itself, so no dialog pops up over it.
+      let ran = true;
+      withDocumentLock(action, () => {
+        ran = false;
       });
-      if (failure !== undefined) throw failure;
       return ran;
     },
     writeNominationRow: (row, cells) => {

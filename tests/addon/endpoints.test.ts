@@ -243,12 +243,13 @@ describe('the Apps Script host (fake Sheets)', () => {
     expect(google.log.count('Range.setValues')).toBe(0);
   });
 
-  it('says the lock is busy instead of writing', () => {
+  it('says the lock is busy in the sidebar, with no dialog over it, instead of writing', () => {
     const { google, endpoints } = sheets(OWNER);
     google.lock.heldElsewhere = true;
     const draft = { ...nominationToDraft(readWorkbook(input()).nominations[0]!), row: null };
     expect(endpoints.saveNomination(draft)).toEqual({ ok: false, error: expect.stringContaining('Một người khác đang ghi') });
     expect(google.log.count('Range.setValues')).toBe(0);
+    expect(google.ui.alerts).toEqual([]);
   });
 });
 
