@@ -158,6 +158,8 @@ export interface PreviewOptions {
   user?: string;
   /** Write the workbook to this `.xlsx` after each save. */
   save?: string;
+  /** Where the server says what a click selected in the sheet (the terminal by default). */
+  log?: (line: string) => void;
 }
 
 export interface Preview {
@@ -200,7 +202,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
           const result = endpoints[name]!(args[0]);
           if (name === 'saveNomination' && options.save && (result as { ok: boolean }).ok) await saveBook(book, options.save);
           if (host.selection && name !== 'loadEntryForm' && name !== 'loadProgress') {
-            console.log(`[chọn] trang «${host.selection.sheet}», hàng ${host.selection.rows.join(', ')}`);
+            (options.log ?? console.log)(`[chọn] trang «${host.selection.sheet}», hàng ${host.selection.rows.join(', ')}`);
           }
           return send(response, 200, 'application/json', JSON.stringify(result));
         }

@@ -34,7 +34,7 @@ suite('the sidebars in Chromium at 300 px', () => {
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`Thiếu ${CHROMIUM}: kiểm thử thanh bên cần Chromium trên máy CI.`);
-    preview = await startPreview({ port: 0 });
+    preview = await startPreview({ port: 0, log: () => undefined });
     profile = mkdtempSync(join(tmpdir(), 'thidua-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
