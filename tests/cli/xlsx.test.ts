@@ -172,15 +172,20 @@ describe('writeWorkbookFile', () => {
     expect(reread.getWorksheet('Đơn vị')!.getCell('C2').value).toEqual({ formula: '1+1', result: 2 });
   });
 
-  it('writes user text that looks like a formula as literal text', async () => {
+  /** The user's workbook, read, written back with the output sheets, and read again by exceljs. */
+  async function writeAndReread() {
     const source = join(dir, 'vao.xlsx');
     await userBook(source);
     const { book } = await readWorkbookFile(source);
     const target = join(dir, 'ra.xlsx');
     await writeWorkbookFile(book, outputs, target);
-
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.readFile(target);
+    return { target, reread };
+  }
+
+  it('writes user text that looks like a formula as literal text', async () => {
+    const { target, reread } = await writeAndReread();
     const ranking = reread.getWorksheet('Xếp hạng')!;
     for (const address of ['B4', 'B5', 'B6', 'B7', 'B8']) {
       expect(ranking.getCell(address).type).toBe(ExcelJS.ValueType.String);
@@ -196,14 +201,7 @@ describe('writeWorkbookFile', () => {
   });
 
   it('makes the header bold and frozen and colours marked rows', async () => {
-    const source = join(dir, 'vao.xlsx');
-    await userBook(source);
-    const { book } = await readWorkbookFile(source);
-    const target = join(dir, 'ra.xlsx');
-    await writeWorkbookFile(book, outputs, target);
-
-    const reread = new ExcelJS.Workbook();
-    await reread.xlsx.readFile(target);
+    const { reread } = await writeAndReread();
     const sheet = reread.getWorksheet('Xếp hạng')!;
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
