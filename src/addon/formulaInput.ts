@@ -9,7 +9,7 @@ import { isPrizeRank } from '../core/ranking';
 import type { UnitContext } from '../core/rules';
 import { CRITERION_COL, OTHER_BLOCK, SCORE_COL, SETTINGS_HEADER, SHEET, UNIT_COL } from '../core/contract';
 import { readNumber, readText, showCell } from '../core/cells';
-import { blockKindOf, readWorkbook } from '../core/workbook';
+import { blockKindOf, blockNameOf, readWorkbook } from '../core/workbook';
 
 /** What Sheets passes for an argument: one value, or the rows of a range. */
 export type FormulaArg = CellValue | CellValue[][];
@@ -56,7 +56,7 @@ export function unitStanding(rankCell: CellValue, blockCell: CellValue, settings
   if (blockKind === null) {
     throw new FormulaError(`Khối «${blockText}» không có trong cấu hình; hãy dùng «${settings.agencyBlock}», «${settings.communeBlock}» hoặc «${OTHER_BLOCK}».`);
   }
-  const blockName = blockKind === 'agency' ? settings.agencyBlock : blockKind === 'commune' ? settings.communeBlock : OTHER_BLOCK;
+  const blockName = blockNameOf(blockKind, settings);
   const standing: Standing | null = rank.value === null ? null : { rank: rank.value, prize: isPrizeRank(rank.value, settings) };
   return { blockKind, blockName, standing };
 }

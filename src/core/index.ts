@@ -6,7 +6,7 @@ export { evaluate, unitContext } from './evaluate';
 export { outputSheets, rankingSheet, verdictSheet, awardListSheet } from './outputs';
 export { UnreadableWorkbook, findSheet, locateColumn, readTable } from './sheets';
 export type { Table, TableRow } from './sheets';
-export { readWorkbook, blockKindOf } from './workbook';
+export { readWorkbook, blockKindOf, blockNameOf } from './workbook';
 export { competitionRanks, isPrizeRank, rankUnits, roundTotal } from './ranking';
 export type { Standing, Ranking } from './ranking';
 export { judge } from './rules';

@@ -112,6 +112,11 @@ export function blockKindOf(block: string, settings: Settings): BlockKind | null
   return null;
 }
 
+/** The name a block goes by in this movement's settings. */
+export function blockNameOf(kind: BlockKind, settings: Settings): string {
+  return kind === 'agency' ? settings.agencyBlock : kind === 'commune' ? settings.communeBlock : OTHER_BLOCK;
+}
+
 function blockChoices(settings: Settings): string {
   return `«${settings.agencyBlock}», «${settings.communeBlock}» hoặc «${OTHER_BLOCK}»`;
 }
@@ -153,7 +158,7 @@ function readUnits(input: WorkbookInput, settings: Settings, errors: WorkbookErr
         : `Thiếu khối của đơn vị «${code}»; hãy chọn ${blockChoices(settings)}.`);
       blockKind = 'other';
     }
-    const block = blockKind === 'agency' ? settings.agencyBlock : blockKind === 'commune' ? settings.communeBlock : OTHER_BLOCK;
+    const block = blockNameOf(blockKind, settings);
     const emails = readText(row.cell('emails')).split(/[,;\s]+/).filter(Boolean).map((e) => e.toLowerCase());
     units.push({ row: row.row, code, name: name || code, block, blockKind, head: readText(row.cell('head')), emails });
   }
@@ -200,7 +205,7 @@ function readCriteria(input: WorkbookInput, settings: Settings, errors: Workbook
       code,
       name: readText(row.cell('name')) || code,
       maxPoints: maxPoints as number,
-      block: blockKind === 'agency' ? settings.agencyBlock : blockKind === 'commune' ? settings.communeBlock : null,
+      block: blockKind === null ? null : blockNameOf(blockKind, settings),
     });
   }
   return { criteria, broken };
