@@ -48,6 +48,8 @@ const numberCell = z.union([z.number().check(z.refine(Number.isFinite)), decimal
 
 export function readNumber(cell: CellValue): CellRead<number> {
   if (isEmptyCell(cell)) return empty();
+  // Most cells of a large sheet are plain numbers: they need no parsing, only a finiteness check.
+  if (typeof cell === 'number' && Number.isFinite(cell)) return value(cell);
   const parsed = numberCell.safeParse(cell);
   return parsed.success ? value(parsed.data) : problem(`${showCell(cell)} không phải là số; hãy nhập một số như 91,25.`);
 }

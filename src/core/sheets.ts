@@ -38,6 +38,24 @@ export interface Table<K extends string> {
   missing: K[];
 }
 
+/** A row's cells by column key; one class, so a 10,000-row sheet makes no closures per row. */
+class SheetRow<K extends string> implements TableRow<K> {
+  constructor(
+    readonly row: number,
+    private readonly cells: CellValue[],
+    private readonly formats: string[] | undefined,
+    private readonly position: Record<K, number>,
+  ) {}
+  cell(key: K): CellValue {
+    const at = this.position[key];
+    return at >= 0 ? this.cells[at] : null;
+  }
+  numberFormat(key: K): string {
+    const at = this.position[key];
+    return at >= 0 ? (this.formats?.[at] ?? '') : '';
+  }
+}
+
 /** The header row is the first of the top rows that names the most contract columns. */
 export function findHeaderRow(values: CellValue[][], wanted: Set<string>): number {
   let best = 0;
@@ -96,12 +114,7 @@ export function readTable<K extends string>(
   for (let r = headerIndex + 1; r < sheet.values.length; r++) {
     const cells = sheet.values[r] ?? [];
     if (cells.every(isEmptyCell)) continue;
-    const formats = sheet.numberFormats?.[r];
-    rows.push({
-      row: r + 1,
-      cell: (key) => (position[key] >= 0 ? cells[position[key]] : null),
-      numberFormat: (key) => (position[key] >= 0 ? (formats?.[position[key]] ?? '') : ''),
-    });
+    rows.push(new SheetRow(r + 1, cells, sheet.numberFormats?.[r], position));
   }
   return { sheet: sheet.name, rows, headerRow: headerIndex + 1, missing };
 }

@@ -256,7 +256,7 @@ function readScores(
     } else if (criterion.block !== null && criterion.block !== unit.block) {
       fail(SCORE_COL.criterionCode, `Tiêu chí «${criterion.code}» chỉ áp dụng cho khối «${criterion.block}», không cho đơn vị «${unit.code}».`);
     } else {
-      const pairKey = `${normalizeKey(unit.code)}\u0000${normalizeKey(criterion.code)}`;
+      const pairKey = `${unit.code}\u0000${criterion.code}`; // codes as the sheets first gave them: unique already
       const earlier = seen.get(pairKey);
       if (earlier !== undefined) {
         fail(SCORE_COL.criterionCode, `Đơn vị «${unit.code}» đã có điểm tiêu chí «${criterion.code}» ở hàng ${earlier}; hãy xóa một trong hai hàng.`);
