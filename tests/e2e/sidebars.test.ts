@@ -209,6 +209,8 @@ suite('the sidebars in Chromium at 300 px', () => {
       const sheet = findSheet(preview.host.input, SHEET.nominations)!;
       sheet.values.push(['CQ13', 'Tập thể', 'Bộ phận một cửa Phòng Dân tộc']);
       await page.click('#refresh');
+      // The refresh answers asynchronously: wait for the new count rather than read at once.
+      await page.waitForFunction((want) => (document.querySelector('#totals') as HTMLElement | null)?.innerText.includes(want) ?? false, `Đề nghị\n${before + 1}`, { timeout: 5000 }).catch(() => undefined);
       await expect(page.locator('#totals').innerText()).resolves.toContain(`Đề nghị\n${before + 1}`);
     });
 
