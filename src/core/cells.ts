@@ -36,13 +36,13 @@ const ERROR_VALUE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|ERROR!|GETT
  * is never empty, a name or a number (workbook.md v2): every reader reports it.
  */
 export function cellFault(cell: CellValue): string | null {
-  if (typeof cell !== 'string') return null;
+  // Most cells are plain text: one character decides.
+  if (typeof cell !== 'string' || (cell[0] !== '#' && cell[0] !== UNCOMPUTED)) return null;
   if (cell.startsWith(UNCOMPUTED)) {
     return `Ô có công thức «${cell.slice(UNCOMPUTED.length)}» chưa được tính (tệp chưa từng được mở bằng chương trình bảng tính); hãy mở tệp bằng Excel, LibreOffice hoặc Google Trang tính, lưu lại rồi chạy lại.`;
   }
-  const shown = cell.trim();
-  if (ERROR_VALUE.test(shown)) {
-    return `Ô có giá trị lỗi ${shown} (công thức không tính được); hãy sửa công thức hoặc nhập giá trị vào ô.`;
+  if (ERROR_VALUE.test(cell)) {
+    return `Ô có giá trị lỗi ${cell} (công thức không tính được); hãy sửa công thức hoặc nhập giá trị vào ô.`;
   }
   return null;
 }
