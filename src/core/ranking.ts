@@ -28,11 +28,16 @@ function shift(value: number, places: number): number {
   return Number(`${digits}e${Number(exponent) + places}`);
 }
 
+/** The published precision of a total (workbook.md v2), unless `Số chữ số thập phân khi xếp hạng` says otherwise. */
+export const DEFAULT_RANKING_DECIMALS = 2;
+
 /**
  * Standard competition ranking (U3): equal scores share a rank and the next rank skips
- * (1, 1, 3). Returns the rank of each score, in the order given.
+ * (1, 1, 3). Scores are compared rounded to `decimals` places, so totals a person reads as
+ * equal tie. Returns the rank of each score, in the order given.
  */
-export function competitionRanks(scores: number[]): number[] {
+export function competitionRanks(totals: number[], decimals = DEFAULT_RANKING_DECIMALS): number[] {
+  const scores = totals.map((total) => roundTo(total, decimals));
   const descending = [...scores].sort((a, b) => b - a);
   const firstPlace = new Map<number, number>();
   descending.forEach((score, i) => {
@@ -107,8 +112,7 @@ export function rankUnits(
         self: selfComplete ? roundTotal(own.reduce((sum, s) => sum + (s.selfPoints ?? 0), 0)) : null,
       });
     }
-    // Ranks and ties are decided at the published precision, so units shown with equal totals share a rank.
-    const ranks = competitionRanks(totals.map((t) => roundTo(t.score, settings.rankingDecimals)));
+    const ranks = competitionRanks(totals.map((t) => t.score), settings.rankingDecimals);
     const rows = totals.map((t, i) => ({ ...t, rank: ranks[i] as number }));
     // Equal ranks are listed by name, never by row order, so nothing hints at an order the rules did not make.
     rows.sort((a, b) => a.rank - b.rank || compareVietnamese(a.unit.name, b.unit.name));

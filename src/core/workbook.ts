@@ -31,6 +31,7 @@ import {
 } from './cells';
 import type { TableRow } from './sheets';
 import { findOnlySheet, readTable, requireSheet } from './sheets';
+import { DEFAULT_RANKING_DECIMALS } from './ranking';
 import { dayNumber, formatDate, normalizeKey } from './text';
 
 type Report = (row: number | null, column: string | null, message: string) => void;
@@ -125,7 +126,7 @@ function readSettings(input: WorkbookInput, errors: WorkbookError[]): Settings {
     minSatisfactionPercent: withDefault(SETTING.minSatisfactionPercent,
       (row) => readPercent(value(row), row.numberFormat('value')), 90, () => null),
     prizeRanks: withDefault(SETTING.prizeRanks, number, 3, wholeNumber(SETTING.prizeRanks, 1, Infinity)),
-    rankingDecimals: withDefault(EXTRA_SETTING.rankingDecimals, number, 2, wholeNumber(EXTRA_SETTING.rankingDecimals, 0, 6)),
+    rankingDecimals: withDefault(EXTRA_SETTING.rankingDecimals, number, DEFAULT_RANKING_DECIMALS, wholeNumber(EXTRA_SETTING.rankingDecimals, 0, 6)),
     communeBlock: text(SETTING.communeBlock) || 'Xã, thị trấn',
     agencyBlock: text(SETTING.agencyBlock) || 'Cơ quan chuyên môn',
   };
