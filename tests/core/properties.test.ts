@@ -1,6 +1,6 @@
 /** Property tests: whatever a workbook holds, the run finishes and no input cell changes. */
 import fc from 'fast-check';
-import type { CellValue, WorkbookInput } from '../../src/core';
+import type { CellValue, Evaluation, WorkbookInput } from '../../src/core';
 import { cellFault, evaluate, normalizeKey, NOMINATION_COL, outputSheets, SHEET, UnreadableWorkbook } from '../../src/core';
 import { roundTo } from '../../src/core/ranking';
 import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, workbook } from '../helpers/workbook';
@@ -42,15 +42,21 @@ const damagedWorkbook: fc.Arbitrary<WorkbookInput> = fc
 // A date is compared by its time, so that an invalid date (NaN) equals itself.
 const copy = (input: WorkbookInput) => input.sheets.map((s) => s.values.map((r) => r.map((c) => (c instanceof Date ? { date: c.getTime() } : c))));
 
+/** Evaluates and writes the outputs, checking that no input cell changed and the result is well formed. */
+function judgeUnchanged(input: WorkbookInput): Evaluation {
+  const before = copy(input);
+  const e = evaluate(input);
+  outputSheets(e);
+  expect(copy(input)).toEqual(before);
+  expectWellFormed(input, e.result);
+  return e;
+}
+
 describe('any workbook', () => {
   it('is judged without crashing, every row gets a verdict, and no input cell is changed', () => {
     fc.assert(
       fc.property(damagedWorkbook, (input) => {
-        const before = copy(input);
-        const e = evaluate(input);
-        outputSheets(e);
-        expect(copy(input)).toEqual(before);
-        expectWellFormed(input, e.result);
+        judgeUnchanged(input);
       }),
       { numRuns: 300 },
     );
@@ -80,11 +86,7 @@ describe('workbooks with the v2 edge-case shapes', () => {
   it('are read without throwing, with located errors, consistent ranks and verdicts, and no input cell changed', () => {
     fc.assert(
       fc.property(v2Workbook, (input) => {
-        const before = copy(input);
-        const e = evaluate(input);
-        outputSheets(e);
-        expect(copy(input)).toEqual(before);
-        expectWellFormed(input, e.result);
+        const e = judgeUnchanged(input);
         // Ranks and ties follow the totals at the ranking's precision.
         const decimals = e.workbook.settings.rankingDecimals;
         for (const a of e.result.ranking) {
