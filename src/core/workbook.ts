@@ -237,15 +237,15 @@ function readCriteria(input: WorkbookInput, settings: Settings, errors: Workbook
     const blockText = text(row, 'block');
     const blockKind = blockText ? blockKindOf(blockText, settings) : null;
     const blockOk = blockText === '' || blockKind === 'agency' || blockKind === 'commune';
-    if (blockText && !blockOk) {
-      report(row.row, CRITERION_COL.block,
-        `Khối «${blockText}» không phải khối được xếp hạng; hãy chọn «${settings.agencyBlock}», «${settings.communeBlock}» hoặc để trống (áp dụng cho cả hai).`);
-    }
     const maxOk = maxPoints !== null && maxPoints > 0;
     if (!maxOk) {
       if (maxRead.ok) report(row.row, CRITERION_COL.maxPoints, `Điểm tối đa của tiêu chí «${code}» phải là số lớn hơn 0.`);
       // Nothing is guessed: the blocks it applies to wait for it (workbook.md v2).
       if (blockOk) brokenMaximums.push({ code, row: row.row, block: blockKind });
+    }
+    if (blockText && !blockOk) {
+      report(row.row, CRITERION_COL.block,
+        `Khối «${blockText}» không phải khối được xếp hạng; hãy chọn «${settings.agencyBlock}», «${settings.communeBlock}» hoặc để trống (áp dụng cho cả hai).`);
     }
     if (!maxOk || !blockOk) {
       broken.add(normalizeKey(code));
@@ -262,26 +262,19 @@ function readCriteria(input: WorkbookInput, settings: Settings, errors: Workbook
   return { criteria, broken, brokenMaximums };
 }
 
-/** Why each unit of a ranked block waits for criteria whose maximum is unusable. */
-function brokenCriteriaProblems(units: Unit[], criteria: CriteriaRead, unitProblems: Map<string, string[]>): void {
-  for (const unit of units) {
-    if (unit.blockKind === 'other') continue;
-    const own = criteria.brokenMaximums.filter((c) => c.block === null || c.block === unit.blockKind);
-    if (own.length === 0) continue;
-    const list = own.map((c) => `«${c.code}» (hàng ${c.row})`).join(', ');
-    addProblem(unitProblems, unit.code,
-      `Điểm tối đa của tiêu chí ${list} ở trang «${SHEET.criteria}» không hợp lệ; hãy sửa điểm tối đa (số lớn hơn 0) trước.`);
-  }
+/** Why a unit of a ranked block waits for criteria whose maximum is unusable, or null. */
+function brokenCriteriaReason(unit: Unit, criteria: CriteriaRead): string | null {
+  if (unit.blockKind === 'other') return null;
+  const own = criteria.brokenMaximums.filter((c) => c.block === null || c.block === unit.blockKind);
+  if (own.length === 0) return null;
+  const list = own.map((c) => `«${c.code}» (hàng ${c.row})`).join(', ');
+  return `Điểm tối đa của tiêu chí ${list} ở trang «${SHEET.criteria}» không hợp lệ; hãy sửa điểm tối đa (số lớn hơn 0) trước.`;
 }
 
-function addProblem(unitProblems: Map<string, string[]>, code: string, reason: string): void {
-  unitProblems.set(code, [...(unitProblems.get(code) ?? []), reason]);
-}
-
-/** Score rows, and per unit why it cannot be ranked (whole sentences, for the ranking sheet). */
+/** Score rows, and per unit why its scores keep it from being ranked. */
 interface ScoresRead {
   scores: Score[];
-  unitProblems: Map<string, string[]>;
+  scoreProblems: Map<string, string>;
 }
 
 function readScores(
@@ -357,11 +350,11 @@ function readScores(
     }
     if (problems.length > 0) rowProblems.set(unit.code, [...(rowProblems.get(unit.code) ?? []), ...problems]);
   }
-  const unitProblems = new Map<string, string[]>();
+  const scoreProblems = new Map<string, string>();
   for (const [code, problems] of rowProblems) {
-    addProblem(unitProblems, code, `Điểm có lỗi (${problems.map((p) => p.replace(/\.$/, '')).join('; ')}); hãy sửa ở trang «${SHEET.scores}».`);
+    scoreProblems.set(code, `Điểm có lỗi (${problems.map((p) => p.replace(/\.$/, '')).join('; ')}); hãy sửa ở trang «${SHEET.scores}».`);
   }
-  return { scores, unitProblems };
+  return { scores, scoreProblems };
 }
 
 function readNominations(input: WorkbookInput, units: Unit[], errors: WorkbookError[]): Nomination[] {
@@ -504,10 +497,13 @@ export function readWorkbook(input: WorkbookInput): Workbook & { unitProblems: M
   const settings = readSettings(input, errors);
   const units = readUnits(input, settings, errors);
   const criteria = readCriteria(input, settings, errors);
-  const { scores, unitProblems: scoreProblems } = readScores(input, units, criteria, errors);
+  const { scores, scoreProblems } = readScores(input, units, criteria, errors);
+  // Per unit, why it cannot be ranked: whole sentences, for the ranking sheet.
   const unitProblems = new Map<string, string[]>();
-  brokenCriteriaProblems(units, criteria, unitProblems);
-  for (const [code, problems] of scoreProblems) for (const problem of problems) addProblem(unitProblems, code, problem);
+  for (const unit of units) {
+    const reasons = [brokenCriteriaReason(unit, criteria), scoreProblems.get(unit.code) ?? null].filter((r) => r !== null);
+    if (reasons.length > 0) unitProblems.set(unit.code, reasons);
+  }
   const nominations = readNominations(input, units, errors);
   const dossiers = readDossiers(input, units, errors);
   return { settings, units, criteria: criteria.criteria, scores, nominations, dossiers, errors, unitProblems };
