@@ -39,7 +39,8 @@ export function cellFault(cell: CellValue): string | null {
   // Most cells are plain text: one character decides.
   if (typeof cell !== 'string' || (cell[0] !== '#' && cell[0] !== UNCOMPUTED)) return null;
   if (cell.startsWith(UNCOMPUTED)) {
-    return `Ô có công thức «${cell.slice(UNCOMPUTED.length)}» chưa được tính (tệp chưa từng được mở bằng chương trình bảng tính); hãy mở tệp bằng Excel, LibreOffice hoặc Google Trang tính, lưu lại rồi chạy lại.`;
+    // The reader of .xlsx files cannot tell a result never computed from a computed empty text.
+    return `Ô có công thức «${cell.slice(UNCOMPUTED.length)}» chưa được tính (tệp chưa từng được mở bằng chương trình bảng tính); hãy mở tệp bằng Excel, LibreOffice hoặc Google Trang tính, lưu lại rồi chạy lại. Nếu công thức cố ý cho ô trống, hãy xóa công thức ở ô này.`;
   }
   if (ERROR_VALUE.test(cell)) {
     return `Ô có giá trị lỗi ${cell} (công thức không tính được); hãy sửa công thức hoặc nhập giá trị vào ô.`;

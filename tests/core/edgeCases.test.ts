@@ -213,7 +213,7 @@ describe('cells without a value: error values and uncomputed formulas', () => {
     const e = evaluate(workbook({ nominations: [nomination(GOOD_INDIVIDUAL, { [N.submittedOn]: NOW })] }));
     expect(e.result.errors).toEqual([{
       sheet: SHEET.nominations, row: 2, column: N.submittedOn,
-      message: 'Ô có công thức «=TODAY()» chưa được tính (tệp chưa từng được mở bằng chương trình bảng tính); hãy mở tệp bằng Excel, LibreOffice hoặc Google Trang tính, lưu lại rồi chạy lại.',
+      message: 'Ô có công thức «=TODAY()» chưa được tính (tệp chưa từng được mở bằng chương trình bảng tính); hãy mở tệp bằng Excel, LibreOffice hoặc Google Trang tính, lưu lại rồi chạy lại. Nếu công thức cố ý cho ô trống, hãy xóa công thức ở ô này.',
     }]);
     expect(e.result.nominations[0]!.window_ok).toBe(false);
   });
