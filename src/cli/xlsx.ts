@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import PizZip from 'pizzip';
 import type { CellValue, SheetInput, WorkbookInput } from '../core/model';
 import type { OutputSheet, RowMark } from '../core/results';
+import { uncomputedFormula } from '../core/cells';
 import { normalizeKey } from '../core/text';
 
 /** The file cannot be read as a workbook at all (the CLI exits with code 2). */
@@ -77,12 +78,21 @@ function readSheet(sheet: ExcelJS.Worksheet): SheetInput {
   return { name: sheet.name, values, numberFormats };
 }
 
-/** What a person sees in the cell: a formula's last result, a link's text, rich text as plain text. */
+/**
+ * What a person sees in the cell: a formula's last result, a link's text, rich text as plain
+ * text, an error value as its text (`#N/A`, as Sheets' `getValues()` gives it).
+ */
 function cellValue(cell: ExcelJS.Cell): CellValue {
   // Sheets gives a merged range's value in its first cell only; so does this reader.
   if (cell.isMerged && cell.master !== cell) return null;
-  // `cell.value` drops a formula's result when it is 0, FALSE or '' (exceljs 4.4); `cell.result` keeps it.
-  if (cell.type === ExcelJS.ValueType.Formula) return plainValue((cell.result as ExcelJS.CellValue) ?? null);
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    // A formula the file holds no result for (written by a program, never opened in a
+    // spreadsheet) is not empty: the core reports it (workbook.md v2). exceljs 4.4 also gives
+    // no result for a cached empty text, which it cannot tell apart.
+    if (cell.result === undefined) return uncomputedFormula(cell.formula);
+    // `cell.value` drops a formula's result when it is 0, FALSE or '' (exceljs 4.4); `cell.result` keeps it.
+    return plainValue(cell.result as ExcelJS.CellValue);
+  }
   return plainValue(cell.value);
 }
 

@@ -17,9 +17,47 @@ export function isEmptyCell(cell: CellValue): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
+/**
+ * A formula cell that holds no computed result (a file written by a program and never opened in
+ * a spreadsheet) reaches the core as this text: U+0000 cannot be in a cell (XML forbids it), so
+ * nothing typed reads as one.
+ */
+const UNCOMPUTED = '\u0000';
+
+export function uncomputedFormula(formula: string): string {
+  return `${UNCOMPUTED}=${formula.replace(/^=/, '')}`;
+}
+
+/** What a spreadsheet shows for a formula that failed: Sheets' `getValues()` and exceljs both give this text. */
+const ERROR_VALUE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|ERROR!|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/i;
+
+/**
+ * Why a cell holds no value at all (an error value, an uncomputed formula), or null. Such a cell
+ * is never empty, a name or a number (workbook.md v2): every reader reports it.
+ */
+export function cellFault(cell: CellValue): string | null {
+  // Most cells are plain text: one character decides.
+  if (typeof cell !== 'string' || (cell[0] !== '#' && cell[0] !== UNCOMPUTED)) return null;
+  if (cell.startsWith(UNCOMPUTED)) {
+    // The reader of .xlsx files cannot tell a result never computed from a computed empty text.
+    return `Ô có công thức «${cell.slice(UNCOMPUTED.length)}» chưa được tính (tệp chưa từng được mở bằng chương trình bảng tính); hãy mở tệp bằng Excel, LibreOffice hoặc Google Trang tính, lưu lại rồi chạy lại. Nếu công thức cố ý cho ô trống, hãy xóa công thức ở ô này.`;
+  }
+  if (ERROR_VALUE.test(cell)) {
+    return `Ô có giá trị lỗi ${cell} (công thức không tính được); hãy sửa công thức hoặc nhập giá trị vào ô.`;
+  }
+  return null;
+}
+
+/** A fault as a reader's answer, or null when the cell holds a value. */
+function faultOf<T>(cell: CellValue): CellRead<T> | null {
+  const fault = cellFault(cell);
+  return fault ? problem(fault) : null;
+}
+
 /** How a cell shows itself in a message. */
 export function showCell(cell: CellValue): string {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '«ngày không hợp lệ»' : cell.toISOString().slice(0, 10);
+  if (typeof cell === 'string' && cell.startsWith(UNCOMPUTED)) return `«${cell.slice(UNCOMPUTED.length)}»`;
   return `«${String(cell)}»`;
 }
 
@@ -31,6 +69,14 @@ export function readText(cell: CellValue, timeZone = 'UTC'): string {
     return `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
   }
   return cleanText(String(cell));
+}
+
+/** Text where a value is needed: the text, or why the cell holds none (an error value, an uncomputed formula). */
+export function readTextValue(cell: CellValue, timeZone = 'UTC'): CellRead<string> {
+  const fault = faultOf<string>(cell);
+  if (fault) return fault;
+  const text = readText(cell, timeZone);
+  return text ? value(text) : empty();
 }
 
 /** Text whose line breaks mean paragraphs (a summary of achievements): each line cleaned, blank lines dropped. */
@@ -50,6 +96,8 @@ export function readNumber(cell: CellValue): CellRead<number> {
   if (isEmptyCell(cell)) return empty();
   // Most cells of a large sheet are plain numbers: they need no parsing, only a finiteness check.
   if (typeof cell === 'number' && Number.isFinite(cell)) return value(cell);
+  const fault = faultOf<number>(cell);
+  if (fault) return fault;
   const parsed = numberCell.safeParse(cell);
   return parsed.success ? value(parsed.data) : problem(`${showCell(cell)} không phải là số; hãy nhập một số như 91,25.`);
 }
@@ -65,6 +113,8 @@ const percentText = z.pipe(
  */
 export function readPercent(cell: CellValue, numberFormat = ''): CellRead<number> {
   if (isEmptyCell(cell)) return empty();
+  const fault = faultOf<number>(cell);
+  if (fault) return fault;
   let percent: number | null = null;
   if (typeof cell === 'number' && Number.isFinite(cell)) {
     percent = numberFormat.includes('%') ? cell * 100 : cell;
@@ -86,6 +136,8 @@ const NO = new Set(['không', 'false', 'sai', 'no'].map(normalizeKey));
 export function readYesNo(cell: CellValue): CellRead<boolean> {
   if (isEmptyCell(cell)) return empty();
   if (typeof cell === 'boolean') return value(cell);
+  const fault = faultOf<boolean>(cell);
+  if (fault) return fault;
   const key = normalizeKey(String(cell));
   if (YES.has(key)) return value(true);
   if (NO.has(key)) return value(false);
@@ -101,8 +153,9 @@ for (const [code, label] of Object.entries(RATING_LABEL) as [Rating, string][]) 
 /** A yearly rating, in full words or as its usual abbreviation (HTXSNV, HTTNV, HTNV, KHTNV). */
 export function readRating(cell: CellValue): CellRead<Rating> {
   if (isEmptyCell(cell)) return empty();
-  const key = normalizeKey(String(cell).replace(/\./g, ''));
-  const rating = RATINGS.get(key) ?? RATINGS.get(key.replace(/ /g, ''));
+  const fault = faultOf<Rating>(cell);
+  if (fault) return fault;
+  const rating = RATINGS.get(normalizeKey(String(cell).replace(/\./g, '')));
   return rating
     ? value(rating)
     : problem(`${showCell(cell)} không phải là mức xếp loại; hãy chọn HTXSNV, HTTNV, HTNV hoặc KHTNV.`);
@@ -127,7 +180,18 @@ export function readDate(cell: CellValue, timeZone: string): CellRead<CalendarDa
   if (cell instanceof Date) {
     return Number.isNaN(cell.getTime()) ? problem('Ngày không hợp lệ.') : value(calendarDateOf(cell, timeZone));
   }
+  const fault = faultOf<CalendarDate>(cell);
+  if (fault) return fault;
   const parsed = dateText.safeParse(cell);
   if (parsed.success && isRealDay(parsed.data)) return value(parsed.data);
   return problem(`${showCell(cell)} không phải là ngày; hãy nhập ngày dạng dd/mm/yyyy, ví dụ 05/01/2023.`);
+}
+
+/** What `Sáng kiến được công nhận` holds when there is no initiative (workbook.md v2): a cleared checkbox, «Không», 0, «-». */
+const NO_INITIATIVE = new Set(['false', 'không', 'không có', '0', '-'].map(normalizeKey));
+
+/** The recognition of an initiative (body, number, date) as written, or null when there is none. */
+export function readRecognition(cell: CellValue, timeZone: string): CellRead<string> {
+  const read = readTextValue(cell, timeZone);
+  return read.ok && read.value !== null && NO_INITIATIVE.has(normalizeKey(read.value)) ? empty() : read;
 }

@@ -32,6 +32,15 @@ export const SETTING = {
   agencyBlock: 'Tên khối cơ quan',
 } as const;
 
+/**
+ * Settings added by workbook.md v2: optional, and not written by «Khởi tạo bảng tính» (the
+ * default serves almost every movement).
+ */
+export const EXTRA_SETTING = {
+  /** A whole number 0–6, default 2: the decimals a total is rounded to before ranking. */
+  rankingDecimals: 'Số chữ số thập phân khi xếp hạng',
+} as const;
+
 export const SETTINGS_HEADER = { key: 'Mục', value: 'Giá trị' } as const;
 
 export const UNIT_COL = {

@@ -62,6 +62,8 @@ export interface Settings {
   windowTo: CalendarDate | null;
   minSatisfactionPercent: number;
   prizeRanks: number;
+  /** Decimals a unit's total is rounded to before ranking and tie detection (default 2). */
+  rankingDecimals: number;
   communeBlock: string;
   agencyBlock: string;
 }

@@ -2,6 +2,7 @@
 import type { CellValue } from './model';
 import type { Evaluation, OutputSheet, RowMark } from './results';
 import { KIND_LABEL, SHEET } from './contract';
+import { roundTo } from './ranking';
 import { normalizeKey } from './text';
 
 const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
@@ -14,11 +15,13 @@ function sheet(name: string, header: string[], rows: { cells: CellValue[]; mark:
 export function rankingSheet(e: Evaluation): OutputSheet {
   const { settings, units } = e.workbook;
   const unitName = new Map(units.map((u) => [u.code, u.name]));
+  // Totals shown at the ranking's precision, so units that share a rank show equal scores.
+  const shown = (total: number | null) => (total === null ? null : roundTo(total, settings.rankingDecimals));
   const rows: { cells: CellValue[]; mark: RowMark }[] = [];
   for (const block of [settings.agencyBlock, settings.communeBlock]) {
     for (const r of e.result.ranking.filter((r) => r.block === block)) {
       rows.push({
-        cells: [block, r.rank, r.unit, unitName.get(r.unit) ?? '', r.score, r.self_score, r.prize ?? '', r.tied ? 'Đồng hạng' : '', ''],
+        cells: [block, r.rank, r.unit, unitName.get(r.unit) ?? '', shown(r.score), shown(r.self_score), r.prize ?? '', r.tied ? 'Đồng hạng' : '', ''],
         mark: r.prize ? 'prize' : r.tied ? 'tie' : null,
       });
     }

@@ -2,6 +2,7 @@
 import type { CalendarDate, Nomination, Settings, Unit } from './model';
 import type { QuotaCount, UnitQuota } from './results';
 import type { Standing } from './ranking';
+import { SHEET } from './contract';
 import { dayNumber, formatDate, normalizeKey } from './text';
 
 const count = (total: number, collective: number, individual: number): QuotaCount => ({ total, collective, individual });
@@ -12,14 +13,16 @@ const count = (total: number, collective: number, individual: number): QuotaCoun
  */
 export function unitQuotas(nominations: Nomination[], units: Unit[], standing: Map<string, Standing>): UnitQuota[] {
   const unitByKey = new Map(units.map((u) => [normalizeKey(u.code), u]));
-  const byUnit = new Map<string, Nomination[]>();
+  // Codes that differ only in case or spaces are one unit, known or not (workbook.md v2).
+  const byUnit = new Map<string, { code: string; own: Nomination[] }>();
   for (const n of nominations) {
     if (!n.unitCode) continue;
-    const own = byUnit.get(n.unitCode);
-    if (own) own.push(n);
-    else byUnit.set(n.unitCode, [n]);
+    const key = normalizeKey(n.unitCode);
+    const group = byUnit.get(key);
+    if (group) group.own.push(n);
+    else byUnit.set(key, { code: unitByKey.get(key)?.code ?? n.unitCode, own: [n] });
   }
-  return [...byUnit].map(([code, own]) => {
+  return [...byUnit.values()].map(({ code, own }) => {
     const unit = unitByKey.get(normalizeKey(code));
     const prize = unit !== undefined && unit.blockKind !== 'other' && (standing.get(unit.code)?.prize ?? false);
     const allowed = prize ? count(2, 1, 1) : count(1, 1, 1);
@@ -50,6 +53,9 @@ export function checkWindow(submittedOn: CalendarDate | null, settings: Settings
   const { windowFrom: from, windowTo: to } = settings;
   if (!from || !to) return { ok: false, message: 'M3: chưa cấu hình thời gian nhận hồ sơ nên chưa xét được hạn nộp.' };
   const span = `từ ${formatDate(from)} đến ${formatDate(to)}`;
+  if (dayNumber(from) > dayNumber(to)) {
+    return { ok: false, message: `M3: thời gian nhận hồ sơ ở trang «${SHEET.settings}» không hợp lệ (ngày bắt đầu ${formatDate(from)} sau ngày kết thúc ${formatDate(to)}) nên chưa xét được hạn nộp.` };
+  }
   if (!submittedOn) return { ok: false, message: `M3: chưa có ngày nộp hồ sơ (nhận hồ sơ ${span}).` };
   const day = dayNumber(submittedOn);
   if (day < dayNumber(from)) return { ok: false, message: `M3: nộp ngày ${formatDate(submittedOn)}, trước thời gian nhận hồ sơ (${span}).` };

@@ -9,14 +9,35 @@ import { compareVietnamese } from './text';
  * whatever order the criteria were added in.
  */
 export function roundTotal(total: number): number {
-  return Math.round(total * 1e6) / 1e6;
+  return roundTo(total, 6);
 }
 
 /**
- * Standard competition ranking (U3): equal scores share a rank and the next rank skips
- * (1, 1, 3). Returns the rank of each score, in the order given.
+ * `value` rounded half up to `decimals` places as a person rounds the decimal number
+ * (1.005 → 1.01), not its binary neighbour (1.00499…).
  */
-export function competitionRanks(scores: number[]): number[] {
+export function roundTo(value: number, decimals: number): number {
+  const scaled = shift(value, decimals);
+  // Beyond 2^53 a number has no fraction left to round (and Infinity has no digits).
+  return Number.isFinite(scaled) && Math.abs(scaled) < Number.MAX_SAFE_INTEGER ? shift(Math.round(scaled), -decimals) : value;
+}
+
+/** `value` × 10^`places`, exactly as the decimal digits move (the text may already hold an exponent). */
+function shift(value: number, places: number): number {
+  const [digits, exponent = '0'] = String(value).split('e');
+  return Number(`${digits}e${Number(exponent) + places}`);
+}
+
+/** The published precision of a total (workbook.md v2), unless `Số chữ số thập phân khi xếp hạng` says otherwise. */
+export const DEFAULT_RANKING_DECIMALS = 2;
+
+/**
+ * Standard competition ranking (U3): equal scores share a rank and the next rank skips
+ * (1, 1, 3). Scores are compared rounded to `decimals` places, so totals a person reads as
+ * equal tie. Returns the rank of each score, in the order given.
+ */
+export function competitionRanks(totals: number[], decimals = DEFAULT_RANKING_DECIMALS): number[] {
+  const scores = totals.map((total) => roundTo(total, decimals));
   const descending = [...scores].sort((a, b) => b - a);
   const firstPlace = new Map<number, number>();
   descending.forEach((score, i) => {
@@ -51,6 +72,7 @@ export function rankUnits(
   units: Unit[],
   criteria: Criterion[],
   scores: Score[],
+  /** Per unit, why it cannot be ranked (whole sentences). */
   unitProblems: Map<string, string[]>,
   settings: Settings,
 ): Ranking {
@@ -73,7 +95,7 @@ export function rankUnits(
       const problems = unitProblems.get(unit.code);
       const unappraised = applicable.filter((c) => !own.some((s) => s.criterionCode === c.code && s.appraisedPoints !== null));
       let reason: string | null = null;
-      if (problems) reason = `Điểm có lỗi (${problems.map((p) => p.replace(/\.$/, '')).join('; ')}); hãy sửa ở trang «Chấm điểm».`;
+      if (problems) reason = problems.join(' ');
       else if (applicable.length === 0) reason = 'Không có tiêu chí nào áp dụng cho khối này ở trang «Tiêu chí».';
       else if (unappraised.length > 0) {
         reason = `Chưa có điểm thẩm định ở ${unappraised.length}/${applicable.length} tiêu chí: ${unappraised.map((c) => c.code).join(', ')}.`;
@@ -90,7 +112,7 @@ export function rankUnits(
         self: selfComplete ? roundTotal(own.reduce((sum, s) => sum + (s.selfPoints ?? 0), 0)) : null,
       });
     }
-    const ranks = competitionRanks(totals.map((t) => t.score));
+    const ranks = competitionRanks(totals.map((t) => t.score), settings.rankingDecimals);
     const rows = totals.map((t, i) => ({ ...t, rank: ranks[i] as number }));
     // Equal ranks are listed by name, never by row order, so nothing hints at an order the rules did not make.
     rows.sort((a, b) => a.rank - b.rank || compareVietnamese(a.unit.name, b.unit.name));

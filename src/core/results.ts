@@ -2,7 +2,7 @@
 import type { CellValue, Nomination, Workbook, WorkbookError } from './model';
 
 /** Rule IDs of rules.md that a verdict can cite. */
-export type RuleId = 'P1' | 'A0' | 'A1' | 'A2' | 'A3' | 'B0' | 'B1' | 'B2' | 'P4' | 'M3';
+export type RuleId = 'P0' | 'P1' | 'A0' | 'A1' | 'A2' | 'A3' | 'B0' | 'B1' | 'B2' | 'P4' | 'M3';
 
 /** One ranked unit in its block (U3). */
 export interface RankedUnit {

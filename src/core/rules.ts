@@ -5,7 +5,7 @@
 import type { BlockKind, Nomination, Rating, Settings } from './model';
 import type { RuleId } from './results';
 import type { Standing } from './ranking';
-import { NOMINATION_COL, RATING_LABEL, prizeName } from './contract';
+import { KIND_LABEL, NOMINATION_COL, RATING_LABEL, prizeName } from './contract';
 import { formatNumber } from './text';
 
 /** What the rules need to know of the nominating unit. */
@@ -39,7 +39,6 @@ function checkP1(n: Nomination, unit: UnitContext): Check {
   if (unit.blockKind === null) {
     return { rule: 'P1', holds: false, why: `P1: mã đơn vị «${n.unitCode}» không có trong danh sách đơn vị của phong trào.` };
   }
-  if (n.kind === null) return { rule: 'P1', holds: false, why: 'P1: chưa rõ hình thức (tập thể hay cá nhân).' };
   return n.directCchc
     ? { rule: 'P1', holds: true, why: 'P1: trực tiếp làm công tác CCHC.' }
     : { rule: 'P1', holds: false, why: 'P1: chưa xác nhận «Trực tiếp làm CCHC».' };
@@ -109,7 +108,14 @@ function checkB2(n: Nomination): Check {
     : { rule: 'B2', holds: false, why: 'B2: chưa có sáng kiến, giải pháp được cấp có thẩm quyền công nhận.' };
 }
 
-const RULE_ORDER: readonly RuleId[] = ['P1', 'A0', 'A1', 'A2', 'A3', 'B0', 'B1', 'B2'];
+/** P0: the award is for a collective or an individual; a row that is neither is judged by no criterion (workbook.md v2). */
+const P0_FAILS: Check = {
+  rule: 'P0',
+  holds: false,
+  why: `P0: giấy khen dành cho tập thể hoặc cá nhân, nhưng hình thức đề nghị chưa hợp lệ; hãy chọn «${KIND_LABEL.collective}» hoặc «${KIND_LABEL.individual}» ở cột «${NOMINATION_COL.kind}».`,
+};
+
+const RULE_ORDER: readonly RuleId[] = ['P0', 'P1', 'A0', 'A1', 'A2', 'A3', 'B0', 'B1', 'B2'];
 
 /** The rules a column feeds, by kind: an unreadable value there means the rule could not be checked. */
 const RULES_OF_COLUMN: Record<string, { collective: RuleId[]; individual: RuleId[] }> = {
@@ -125,12 +131,14 @@ const RULES_OF_COLUMN: Record<string, { collective: RuleId[]; individual: RuleId
   [NOMINATION_COL.onlineNowPercent]: { collective: ['A1'], individual: [] },
   [NOMINATION_COL.ratingPrev]: { collective: [], individual: ['B1'] },
   [NOMINATION_COL.ratingNow]: { collective: [], individual: ['B1'] },
+  [NOMINATION_COL.initiativeRecognition]: { collective: [], individual: ['B2'] },
 };
 
 /** Rules whose input on this row could not be read: the nomination cannot be eligible until it is fixed. */
 function uncheckable(n: Nomination): Check[] {
-  const kind = n.kind ?? 'collective';
+  const kind = n.kind;
   const checks: Check[] = [];
+  if (kind === null) return checks;
   for (const column of n.unreadable) {
     for (const rule of RULES_OF_COLUMN[column]?.[kind] ?? []) {
       checks.push({ rule, holds: false, why: `${rule}: không kiểm tra được vì giá trị ở cột «${column}» không đọc được (xem lỗi của hàng này).` });
@@ -151,7 +159,8 @@ export function judge(n: Nomination, unit: UnitContext, settings: Settings): Eli
     required = [p1, checkB0(n)];
     alternatives = [checkB1(n), checkB2(n)];
   } else {
-    required = [p1];
+    // Which criteria apply is unknown; an unknown unit still fails P1 (workbook.md).
+    required = unit.blockKind === null ? [P0_FAILS, p1] : [P0_FAILS];
     alternatives = [];
   }
   const basis = alternatives.filter((c) => c.holds).map((c) => c.rule);

@@ -1,9 +1,9 @@
 /** Finding sheets and columns by name, as a person would: tolerant of case, spaces and accents. */
 import type { CellValue, SheetInput, WorkbookError, WorkbookInput } from './model';
-import { isEmptyCell } from './cells';
+import { cellFault, isEmptyCell } from './cells';
 import { normalizeKey } from './text';
 
-/** A workbook that cannot be read at all (a required sheet is missing). */
+/** A workbook that cannot be read at all (a required sheet is missing, or two sheets go by one name). */
 export class UnreadableWorkbook extends Error {
   override name = 'UnreadableWorkbook';
 }
@@ -13,8 +13,23 @@ export function findSheet(input: WorkbookInput, name: string): SheetInput | unde
   return input.sheets.find((sheet) => normalizeKey(sheet.name) === key);
 }
 
+/**
+ * The one sheet that goes by `name`. Two sheets matching one name (`Đề nghị` and `ĐỀ NGHỊ `)
+ * make the workbook unreadable: reading either silently could judge the wrong data.
+ */
+export function findOnlySheet(input: WorkbookInput, name: string): SheetInput | undefined {
+  const key = normalizeKey(name);
+  const matching = input.sheets.filter((sheet) => normalizeKey(sheet.name) === key);
+  if (matching.length > 1) {
+    throw new UnreadableWorkbook(
+      `Có ${matching.length} trang cùng mang tên «${name}»: ${matching.map((s) => `«${s.name}»`).join(', ')}; hãy đổi tên hoặc xóa để chỉ còn một trang.`,
+    );
+  }
+  return matching[0];
+}
+
 export function requireSheet(input: WorkbookInput, name: string): SheetInput {
-  const sheet = findSheet(input, name);
+  const sheet = findOnlySheet(input, name);
   if (!sheet) {
     throw new UnreadableWorkbook(
       `Không tìm thấy trang «${name}» trong bảng tính; hãy thêm trang này (hoặc chạy «Khởi tạo bảng tính»).`,
@@ -110,10 +125,14 @@ export function readTable<K extends string>(
       }
     }
   }
+  const used = new Set(Object.values<number>(position));
+  // A cell without a value (a formula's error, an uncomputed formula) in a column the reader does
+  // not use makes no row: formulas filled down beside the data leave the rows below it blank.
+  const blank = (cell: CellValue, at: number) => isEmptyCell(cell) || (!used.has(at) && cellFault(cell) !== null);
   const rows: TableRow<K>[] = [];
   for (let r = headerIndex + 1; r < sheet.values.length; r++) {
     const cells = sheet.values[r] ?? [];
-    if (cells.every(isEmptyCell)) continue;
+    if (cells.every(blank)) continue;
     rows.push(new SheetRow(r + 1, cells, sheet.numberFormats?.[r], position));
   }
   return { sheet: sheet.name, rows, headerRow: headerIndex + 1, missing };

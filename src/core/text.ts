@@ -20,23 +20,28 @@ function remembered(work: (text: string) => string): (text: string) => string {
 }
 
 /**
- * A key under which two spellings a person reads as the same are equal: case, spacing,
- * NFC/NFD, and the old and new placement of tone marks (`hoà`/`hòa`, `Uỷ`/`Ủy`).
+ * A key under which two spellings a person reads as the same are equal: case, every space
+ * (`thể/Họ` and `thể / Họ`; workbook.md v2), NFC/NFD, and the old and new placement of tone
+ * marks (`hoà`/`hòa`, `Uỷ`/`Ủy`).
  */
 export const normalizeKey = remembered(foldKey);
+
+// Zero-width spaces and the byte-order mark are not `\s` but are spaces a person cannot see.
+const SPACES = /[\s\u200b-\u200d\u2060]+/g;
+/** A syllable's vowels with their marks: where the old and new tone placements differ. */
+const VOWEL_RUN = /(?:[aeiouy]|[\u0300-\u036f])+/g;
 
 function foldKey(text: string): string {
   return text
     .normalize('NFD')
     .toLowerCase()
-    .trim()
-    .split(/\s+/)
-    .map((word) => {
-      const tones = word.match(TONE_RE);
-      // The tone belongs to the syllable, not to the letter it sits on.
-      return tones ? word.replace(TONE_RE, '') + tones.join('') : word;
+    // The tone belongs to the syllable's vowels, not to the letter it sits on (`oà` = `òa`);
+    // vowels, not words, so that it holds with the spaces gone too (`ĐềNghị` = `Đề nghị`).
+    .replace(VOWEL_RUN, (run) => {
+      const tones = run.match(TONE_RE);
+      return tones ? run.replace(TONE_RE, '') + tones.join('') : run;
     })
-    .join(' ');
+    .replace(SPACES, '');
 }
 
 /** The same value written with NFC and single spaces, for display and output. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { LISTS_SHEET, readWorkbookFile, saveBook, sheetsToBook, UnreadableFile, writeWorkbookFile } from '../../src/cli/xlsx';
 import type { OutputSheet } from '../../src/core';
+import { uncomputedFormula } from '../../src/core/cells';
 
 let dir: string;
 beforeEach(async () => {
@@ -58,7 +59,8 @@ describe('readWorkbookFile', () => {
     expect(sheet!.values).toEqual([
       ['Tên', 'Ngày', 'Tỷ lệ', 'Có', 'Điểm', 'Ghi chú'],
       ['Nguyễn Văn An', utc(2023, 1, 2), 0.95, true, 91.25, 'Minh chứng'],
-      ['Liên kết đậm', utc(2023, 1, 6), '#N/A', false, null, '#N/A'],
+      // workbook.md v2: a formula without a result is handed on as such, never as empty.
+      ['Liên kết đậm', utc(2023, 1, 6), '#N/A', false, uncomputedFormula('NOW()'), '#N/A'],
       [null, null, null, null, 92.25, null],
       ['Gộp ô', null, null, null, 93.25, null],
       [null, null, null, null, 0, false],

@@ -9,6 +9,12 @@ describe('U3 — ranking within a block', () => {
     expect(competitionRanks([90, 85, 90, 70])).toEqual([1, 3, 1, 4]);
   });
 
+  it('compares totals at 2 decimals unless told otherwise (workbook.md v2; THIDUA_XEPHANG too)', () => {
+    expect(competitionRanks([90.004, 90.001, 89.996, 70])).toEqual([1, 1, 1, 4]);
+    expect(competitionRanks([90.004, 90.001, 89.996, 70], 3)).toEqual([1, 2, 3, 4]);
+    expect(competitionRanks([90.4, 89.6, 91], 0)).toEqual([2, 2, 1]);
+  });
+
   it('ranks each block separately, by appraised score, with prizes for the first three ranks', () => {
     const { ranking } = evaluate(workbook()).result;
     expect(ranking.map((r) => [r.unit, r.rank, r.prize])).toEqual([

@@ -115,8 +115,10 @@ describe('a row with an unreadable value a rule needs', () => {
       expect.objectContaining({ sheet: 'Đề nghị', row: 2, column: N.ratingPrev, message: expect.stringContaining('HTXSNV, HTTNV, HTNV hoặc KHTNV') }),
     ]);
   });
-  it('an unknown kind fails P1', () => {
+  // workbook.md v2: neither collective nor individual fails P0 alone (it failed P1 before v2).
+  it('an unknown kind fails P0, and only P0', () => {
     const v = verdictOf(nomination(GOOD_INDIVIDUAL, { [N.kind]: 'Nhóm' }));
-    expect(v).toMatchObject({ eligible: false, failed: ['P1'], kind: null });
+    expect(v).toMatchObject({ eligible: false, failed: ['P0'], basis: [], kind: null });
+    expect(v.message).toContain('P0: giấy khen dành cho tập thể hoặc cá nhân');
   });
 });

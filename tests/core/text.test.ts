@@ -6,10 +6,18 @@ describe('tolerant keys', () => {
     ['Ủy ban', 'Uỷ ban'],
     ['Cấu hình'.normalize('NFD'), 'CẤU HÌNH'],
     ['  Tên tập thể /  Họ và tên ', 'tên tập thể / họ và tên'],
+    // workbook.md v2: every space is ignored, including ones a person cannot see.
+    ['Tên tập thể/Họ và tên', 'Tên tập thể / Họ và tên'],
+    ['ĐềNghị', 'Đề nghị'],
+    ['Đề\u00a0nghị', 'Đề\u200b nghị\ufeff'],
+    ['Thuỷ lợi hoà bình', 'thủylợi hòabình'],
+    ['x 9', 'X9'],
   ])('«%s» matches «%s»', (a, b) => expect(normalizeKey(a)).toBe(normalizeKey(b)));
   it('keeps different words apart', () => {
     expect(normalizeKey('Hoa')).not.toBe(normalizeKey('Hòa'));
     expect(normalizeKey('Dân')).not.toBe(normalizeKey('Đan'));
+    expect(normalizeKey('Đề nghị')).not.toBe(normalizeKey('Đề nghi'));
+    expect(normalizeKey('mà ma')).not.toBe(normalizeKey('ma mà'));
   });
 });
 

@@ -19,6 +19,7 @@ import { announce, byId, el } from '../dom';
 
 /** What each rule asks, for the verdict panel (the rules themselves are decided in the core). */
 const RULE_TEXT: Record<RuleId, string> = {
+  P0: 'hình thức là tập thể hoặc cá nhân',
   P1: 'trực tiếp làm công tác CCHC',
   A0: 'chấp hành tốt, nội bộ đoàn kết, nghiêm kỷ luật, có kế hoạch',
   A1: 'sáng tạo CCHC, hài lòng cao, hồ sơ đúng hạn 100%, DVC trực tuyến tăng',
