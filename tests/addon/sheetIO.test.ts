@@ -12,9 +12,19 @@ describe('asLiteral', () => {
     ['95%', "'95%"],
     ['05/01/2023', "'05/01/2023"],
     ['TRUE', "'TRUE"],
+    ['0312e45', "'0312e45"],
+    ['1E5', "'1E5"],
+    ['1/2', "'1/2"],
+    ['2 Jan 2023', "'2 Jan 2023"],
+    ['10:30 AM', "'10:30 AM"],
+    ['$5', "'$5"],
     ['UBND xã Cai Kinh', 'UBND xã Cai Kinh'],
   ])('keeps %s as the text it is', (text, cell) => {
     expect(asLiteral(text)).toBe(cell);
+  });
+
+  it('leaves text alone in a cell formatted as plain text, where Sheets parses nothing', () => {
+    expect(asLiteral('0312e45', '@')).toBe('0312e45');
   });
 
   it('writes numbers, booleans and empties as they are', () => {
@@ -33,6 +43,28 @@ describe('writeOutputSheet', () => {
     expect(sheet.peek(2, 1)!.background).toBe('#d9ead3');
     expect(sheet.peek(3, 1)!.background).toBeNull();
     expect(sheet.getMaxRows()).toBe(3);
+  });
+
+  // The fake parses as Sheets does, so what is stored is what a user would see.
+  const PARSABLE = ['0312e45', '1e5', '1/2', '95%', 'TRUE', '+84 912', '-Lê Thị Bình', '@Nội vụ', '10:30', '2023-01-05', '$5', '1,000', "'trích"];
+
+  it('keeps every string that Sheets would parse as the text it is', () => {
+    const google = fakeGoogle();
+    google.install();
+    const index = new SheetIndex(SpreadsheetApp.getActiveSpreadsheet());
+    writeOutputSheet(index, { name: 'Hồ sơ', header: ['Mã nội dung'], rows: PARSABLE.map((t) => [t]), marks: PARSABLE.map(() => null) });
+    const sheet = google.spreadsheet.sheet('Hồ sơ')!;
+    expect(sheet.dump().slice(1).map((r) => r[0])).toEqual(PARSABLE);
+    expect(sheet.getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
+  });
+
+  it('is needed: the same strings written raw become numbers, dates, booleans and formulas', () => {
+    const google = fakeGoogle();
+    const sheet = google.spreadsheet.addSheet('Thử');
+    sheet.getRange(1, 1, PARSABLE.length, 1).setValues(PARSABLE.map((t) => [t]));
+    const stored = sheet.dump().map((r) => r[0]);
+    expect(stored.filter((v, i) => v === PARSABLE[i])).toEqual(['@Nội vụ']);
+    expect(stored[0]).toBe(3.12e47);
   });
 
   it('grows the sheet for a list longer than it', () => {

@@ -56,7 +56,13 @@ export function midnightIn(timeZone: string, year: number, month: number, day: n
   return new Date(guess - (shown - guess));
 }
 
-/** A string as Sheets reads it when a script writes it with `setValue(s)`. */
+/**
+ * A string as Sheets reads it when a script writes it with `setValue(s)` (as if typed, in a
+ * day-first locale): `'x` is the text x, `=x` a formula, `+x`/`-x` a formula too (Sheets shows
+ * #ERROR! for text), `5`, `1,000`, `1e5`, `0312e45` and `$5` numbers, `95%` a percent,
+ * `TRUE` a boolean, `05/01/2023`, `1/2` and `2023-01-05` dates, `10:30` a time. A cell
+ * formatted as plain text (`@`) stores the string untouched, apostrophe included.
+ */
 function enter(ctx: FakeContext, cell: Cell, input: unknown): void {
   cell.formula = '';
   if (input === null || input === undefined || input === '') {
@@ -67,26 +73,50 @@ function enter(ctx: FakeContext, cell: Cell, input: unknown): void {
     cell.value = input;
   } else if (typeof input !== 'string') {
     throw new Error(`Giá trị không ghi được vào ô: ${String(input)}`);
+  } else if (cell.format === '@') {
+    cell.value = input;
   } else if (input.startsWith("'")) {
     cell.value = input.slice(1);
-  } else if (input.startsWith('=')) {
-    cell.formula = input;
-    cell.value = '';
-  } else if (/^\s*[-+]?\d+(?:\.\d+)?\s*$/.test(input)) {
-    cell.value = Number(input);
-  } else if (/^\s*[-+]?\d+(?:\.\d+)?\s*%\s*$/.test(input)) {
-    cell.value = Number(input.replace('%', '')) / 100;
-    cell.format = '0%';
-  } else if (/^(true|false)$/i.test(input.trim())) {
-    cell.value = input.trim().toLowerCase() === 'true';
   } else {
-    const date = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(input);
-    if (date) {
-      cell.value = midnightIn(ctx.timeZone, Number(date[3]), Number(date[2]), Number(date[1]));
-      cell.format = 'dd/MM/yyyy';
-    } else {
-      cell.value = input;
-    }
+    parseTyped(ctx, cell, input);
+  }
+}
+
+const NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[-+]?\d+)?$/i;
+
+function parseTyped(ctx: FakeContext, cell: Cell, input: string): void {
+  const text = input.trim();
+  const number = (t: string) => (/\d/.test(t) && NUMBER.test(t) ? Number(t.replace(/,/g, '')) : null);
+  const year = new Date().getFullYear();
+  let m: RegExpExecArray | null;
+  if (text.startsWith('=')) {
+    cell.formula = text;
+    cell.value = '';
+  } else if (number(text) !== null) {
+    cell.value = number(text)!;
+  } else if (/^[-+]/.test(text)) {
+    cell.formula = `=${text}`;
+    cell.value = '#ERROR!';
+  } else if ((m = /^(.*)%$/.exec(text)) && number(m[1]!.trim()) !== null) {
+    cell.value = number(m[1]!.trim())! / 100;
+    cell.format = '0%';
+  } else if ((m = /^\$(.*)$/.exec(text)) && number(m[1]!) !== null) {
+    cell.value = number(m[1]!)!;
+    cell.format = '$#,##0.00';
+  } else if (/^(true|false)$/i.test(text)) {
+    cell.value = text.toLowerCase() === 'true';
+  } else if ((m = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?$/.exec(text)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+    cell.value = midnightIn(ctx.timeZone, m[3] ? Number(m[3]) : year, Number(m[2]), Number(m[1]));
+    cell.format = 'dd/MM/yyyy';
+  } else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) {
+    cell.value = midnightIn(ctx.timeZone, Number(m[1]), Number(m[2]), Number(m[3]));
+    cell.format = 'yyyy-MM-dd';
+  } else if ((m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text))) {
+    const midnight = midnightIn(ctx.timeZone, 1899, 12, 30).getTime();
+    cell.value = new Date(midnight + ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000);
+    cell.format = 'HH:mm:ss';
+  } else {
+    cell.value = input;
   }
 }
 
