@@ -26,6 +26,10 @@ export interface FakeContext {
   timeZone: string;
   owner: string;
   effectiveUser: string;
+  /** Session.getActiveUser's address: '' when Google withholds it (consumer accounts). */
+  activeUser: string;
+  /** The file is in a shared drive: it has no owner (`getOwner()` is null). */
+  sharedDrive: boolean;
 }
 
 const DEFAULT_FORMAT = '0.###############';
@@ -39,6 +43,10 @@ export interface Cell {
   wrap: boolean;
   note: string;
   validation: FakeDataValidation | null;
+  /** A formula's array result shown in this cell (not its content: getFormulas gives ''). */
+  spilledFrom?: Cell;
+  /** The cells an array formula here spills into. */
+  spill?: Cell[];
 }
 
 function emptyCell(): Cell {
@@ -64,6 +72,23 @@ export function midnightIn(timeZone: string, year: number, month: number, day: n
  * formatted as plain text (`@`) stores the string untouched, apostrophe included.
  */
 function enter(ctx: FakeContext, cell: Cell, input: unknown): void {
+  if (cell.spilledFrom) {
+    // Writing into an array result blocks it: the formula shows #REF! and its results vanish.
+    if (input === null || input === undefined || input === '') return;
+    const anchor = cell.spilledFrom;
+    for (const c of anchor.spill ?? []) {
+      c.value = '';
+      delete c.spilledFrom;
+    }
+    anchor.value = '#REF!';
+  }
+  if (cell.spill) {
+    for (const c of cell.spill) {
+      c.value = '';
+      delete c.spilledFrom;
+    }
+    delete cell.spill;
+  }
   cell.formula = '';
   if (input === null || input === undefined || input === '') {
     cell.value = '';
@@ -428,6 +453,21 @@ export class FakeSheet implements Subset<Sheet, SheetMethods> {
       }),
     );
   }
+  /**
+   * An array formula as a user types it (test set-up): the formula at (row, column), its results
+   * down the column, the first in the formula's own cell.
+   */
+  arrayFormula(row: number, column: number, formula: string, results: Value[]): void {
+    const anchor = this.cell(row, column);
+    anchor.formula = formula;
+    anchor.value = results[0] ?? '';
+    anchor.spill = results.slice(1).map((v, i) => {
+      const cell = this.cell(row + 1 + i, column);
+      cell.value = v;
+      cell.spilledFrom = anchor;
+      return cell;
+    });
+  }
   /** The stored values, '' for empty (test inspection, not counted). */
   dump(): Value[][] {
     const rows = this.getLastRow();
@@ -562,8 +602,8 @@ export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> 
     if (!sheet) throw new Error(`No sheet ${sheetName}`);
     this.activeRange = { sheet, a1 };
   }
-  getOwner(): FakeUser {
-    return counted(new FakeUser(this.editors[0]!), 'User', this.ctx.log);
+  getOwner(): FakeUser | null {
+    return this.ctx.sharedDrive ? null : counted(new FakeUser(this.editors[0]!), 'User', this.ctx.log);
   }
   getActiveRange(): FakeRange | null {
     return this.activeRange ? this.activeRange.sheet.getRange(this.activeRange.a1) : null;
