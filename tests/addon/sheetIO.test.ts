@@ -76,3 +76,24 @@ describe('writeOutputSheet', () => {
     expect(google.spreadsheet.sheet('Kết quả xét')!.getLastRow()).toBe(2501);
   });
 });
+
+describe('the fake Sheets holds what Sheets does', () => {
+  it('has an active range even when the user selected nothing: the cursor cell', () => {
+    const google = fakeGoogle();
+    google.spreadsheet.addSheet('Cấu hình', [['Mục', 'Giá trị']]);
+    google.spreadsheet.addSheet('Đề nghị', [['Mã đơn vị'], ['X01']]);
+    expect(google.spreadsheet.getActiveRange().getA1Notation()).toBe('A1');
+    google.spreadsheet.select('Đề nghị', 'A2');
+    expect(google.spreadsheet.getActiveRange().getSheet().getName()).toBe('Đề nghị');
+  });
+
+  it('refuses a range below the last row or right of the last column: rows must be inserted first', () => {
+    const google = fakeGoogle();
+    const sheet = google.spreadsheet.addSheet('Đề nghị', [['Mã đơn vị'], ['X01']]);
+    sheet.maxRows = 2;
+    expect(() => sheet.getRange(3, 1, 1, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1, 27, 1, 1)).toThrow('outside the dimensions');
+    sheet.insertRowsAfter(2, 1);
+    expect(sheet.getRange(3, 1, 1, 1).setValues([['X02']]).getValue()).toBe('X02');
+  });
+});

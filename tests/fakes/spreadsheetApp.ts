@@ -575,7 +575,7 @@ export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> 
   /** People with edit access to the file; a new protection starts with all of them. */
   readonly editors: string[];
   private nextSheetId = 0;
-  /** What the user has selected (`select` in a test), or null. */
+  /** What the user has selected (`select` in a test); null: the cursor is where a file opens. */
   private activeRange: { sheet: FakeSheet; a1: string } | null = null;
 
   constructor(
@@ -605,8 +605,11 @@ export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> 
   getOwner(): FakeUser | null {
     return this.ctx.sharedDrive ? null : counted(new FakeUser(this.editors[0]!), 'User', this.ctx.log);
   }
-  getActiveRange(): FakeRange | null {
-    return this.activeRange ? this.activeRange.sheet.getRange(this.activeRange.a1) : null;
+  /** Never null in Sheets: with nothing selected it is the cursor's cell, A1 of the first sheet when a file opens. */
+  getActiveRange(): FakeRange {
+    const { sheet, a1 } = this.activeRange ?? { sheet: this.sheets[0], a1: 'A1' };
+    if (!sheet) throw new Error('Fake: a spreadsheet always has a sheet; add one in the test.');
+    return sheet.getRange(a1);
   }
 
   getSheets(): FakeSheet[] {
