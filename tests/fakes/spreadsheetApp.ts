@@ -289,7 +289,7 @@ export class FakeProtection implements Subset<Protection, ProtectionMethods> {
   }
 }
 
-type RangeMethods = 'getValues' | 'setValues' | 'getValue' | 'getFormulas' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds' | 'setFontWeight' | 'setFontWeights' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
+type RangeMethods = 'activate' | 'getValues' | 'setValues' | 'getValue' | 'getFormulas' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds' | 'setFontWeight' | 'setFontWeights' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
 
 export class FakeRange implements Subset<Range, RangeMethods> {
   constructor(
@@ -397,6 +397,11 @@ export class FakeRange implements Subset<Range, RangeMethods> {
   }
   getSheet(): FakeSheet {
     return counted(this.sheet, 'Sheet', this.ctx.log);
+  }
+  /** Selects the range: `getActiveRange()` gives it from now on. */
+  activate(): this {
+    this.sheet.spreadsheet.select(this.sheet.name, this.getA1Notation());
+    return this;
   }
 }
 
