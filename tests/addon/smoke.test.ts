@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { buildAddon, buildSidebars } from '../../scripts/buildAddon';
 import { SMOKE_ENTRY, smokeConfig } from '../../scripts/smoke';
 import { readWorkbookFile } from '../../src/cli/xlsx';
-import { SMOKE_HEADER, SMOKE_OK, SMOKE_SHEET, SMOKE_STEPS } from '../../src/addon/smoke';
-import { MANIFEST_SCOPES, loadWorkbook, requiredScopes } from '../fakes';
+import { SMOKE_HEADER, SMOKE_OK, SMOKE_SHEET, SMOKE_STEPS, runSteps } from '../../src/addon/smoke';
+import { MANIFEST_SCOPES, fakeGoogle, loadWorkbook, requiredScopes } from '../fakes';
 import type { FakeGoogle } from '../fakes';
 import { runBundle } from '../fakes/vm';
 
@@ -74,6 +74,38 @@ it('records a step that fails, or that only told the user of a problem, as an er
   expect(row('Xếp hạng')[5]).toContain('trang «Xếp hạng» không có hàng nào');
   expect(row('Nhập đề nghị: tải')[2]).toBe('lỗi');
 }, 60_000);
+
+it('counts calls through wrappers that Google never sees, and that keep enums comparable', () => {
+  const google = fakeGoogle();
+  google.install();
+  google.spreadsheet.addSheet('Trang tính 1');
+  // On real Google the buttons are objects: the answer must still be === ui.Button.YES.
+  const yes = { name: 'YES' };
+  Object.assign(google.ui.Button, { YES: yes });
+  google.ui.answers.push(yes as never);
+  let shownWith: unknown;
+  google.ui.showSidebar = (output) => void (shownWith = output);
+  const made: unknown[] = [];
+  const { createHtmlOutput } = HtmlService;
+  globalThis.HtmlService = { ...HtmlService, createHtmlOutput: (html?: string) => (made.push(createHtmlOutput(html)), made.at(-1)) } as never;
+  runSteps([
+    {
+      name: 'Hỏi rồi mở thanh bên',
+      run: () => {
+        const ui = SpreadsheetApp.getUi();
+        if (ui.alert('Thi đua', 'Tiếp tục?', ui.ButtonSet.YES_NO) !== ui.Button.YES) throw new Error('câu trả lời không khớp');
+        const output = HtmlService.createHtmlOutput('<p>x</p>').setTitle('Thử');
+        ui.showSidebar(output);
+        return `${output.getTitle()}`;
+      },
+    },
+  ]);
+  expect(google.spreadsheet.sheet(SMOKE_SHEET)!.dump()[1]).toEqual([1, 'Hỏi rồi mở thanh bên', 'ok', expect.any(Number), 6, 'Thử']);
+  // The sidebar got the service's own object, not the counting wrapper.
+  expect(shownWith).toBe(made[0]);
+  expect((shownWith as { title: string }).title).toBe('Thử');
+  expect(SpreadsheetApp).toBe(google.globals.SpreadsheetApp); // put back after the run
+});
 
 it('needs every scope the manifest grants, for some call of the run', async () => {
   const { google } = await smokeRun();
