@@ -1,7 +1,7 @@
 import { NOMINATION_COL as N, SHEET, UNIT_COL, evaluate, findSheet, nominationToDraft, readWorkbook } from '../../src/core';
 import type { NominationDraft, WorkbookInput } from '../../src/core';
 import { createEndpoints } from '../../src/addon/endpoints';
-import { appsScriptHost } from '../../src/addon/sidebarHost';
+import { appsScriptHost, writableRuns } from '../../src/addon/sidebarHost';
 import { showNominationSidebar, showProgressSidebar } from '../../src/addon/sidebars';
 import { buildAddon, buildSidebars } from '../../scripts/buildAddon';
 import { readWorkbookFile } from '../../src/cli/xlsx';
@@ -206,6 +206,13 @@ describe('selectUnitRows', () => {
 function header(host: MemoryHost, name: string): number {
   return findSheet(host.input, SHEET.nominations)!.values[0]!.indexOf(name);
 }
+
+describe('writableRuns', () => {
+  it('writes each run of the form’s columns once, around the columns it keeps', () => {
+    const runs = writableRuns([{ value: 'X04' }, { keep: true }, { value: 'Tập thể' }, { percent: 95 }, { keep: true }]);
+    expect(runs).toEqual([{ start: 0, cells: [{ value: 'X04' }] }, { start: 2, cells: [{ value: 'Tập thể' }, { percent: 95 }] }]);
+  });
+});
 
 describe('the Apps Script host (fake Sheets)', () => {
   function sheets(user: string) {

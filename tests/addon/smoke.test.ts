@@ -87,7 +87,7 @@ it('counts calls through wrappers that Google never sees, and that keep enums co
   google.ui.showSidebar = (output) => void (shownWith = output);
   const made: unknown[] = [];
   const { createHtmlOutput } = HtmlService;
-  globalThis.HtmlService = { ...HtmlService, createHtmlOutput: (html?: string) => (made.push(createHtmlOutput(html)), made.at(-1)) } as never;
+  globalThis.HtmlService = { ...HtmlService, createHtmlOutput: (html: string) => (made.push(createHtmlOutput(html)), made.at(-1)) } as never;
   runSteps([
     {
       name: 'Hỏi rồi mở thanh bên',
