@@ -212,7 +212,7 @@ function createSheet(index: SheetIndex, spec: SheetSpec, maxScore: number): void
   sheet.setFrozenRows(1);
   spec.columns.forEach((c, j) => sheet.setColumnWidth(j + 1, c.width));
   if (spec.rows && spec.rows.length > 0) {
-    // Block names come from the user's settings: written as the text they are.
+    // Written as the text they are, like every string the add-on writes.
     sheet.getRange(2, 1, spec.rows.length, columns).setValues(spec.rows.map((row) => row.map((v) => asLiteral(v))));
     if (spec.rowNotes) sheet.getRange(2, 1, spec.rowNotes.length, 1).setNotes(spec.rowNotes.map((n) => [n]));
   }
