@@ -39,16 +39,17 @@ export function appsScriptHost(): SidebarHost {
   };
   // The active user only: the effective user of a trigger is its creator, not the person at
   // the keyboard. Google may withhold it (consumer accounts): then '' and no rights.
-  const userEmail = () => Session.getActiveUser().getEmail();
+  let email: string | undefined;
+  const userEmail = () => (email ??= Session.getActiveUser().getEmail());
 
   return {
     userEmail,
     isOwner: () => {
-      const email = userEmail();
+      const user = userEmail();
       // A file in a shared drive has no owner (getOwner() is null): nobody gets the owner's rights.
       const owner = spreadsheet.getOwner()?.getEmail() ?? '';
-      if (email === '' || owner === '') return null;
-      return owner.toLowerCase() === email.toLowerCase();
+      if (user === '' || owner === '') return null;
+      return owner.toLowerCase() === user.toLowerCase();
     },
     readWorkbook: () => readInputSheets(index),
     readSheet: (name) => {
