@@ -34,7 +34,11 @@ export const ADVANCED_SERVICE_SCOPES: ScopeTable = {
   'Drive.Files.remove': ['drive', 'drive.appdata', 'drive.file'],
   'Drive.Files.export': ['drive', 'drive.file', 'drive.meet.readonly', 'drive.metadata.readonly', 'drive.readonly'],
   'Drive.Files.download': ['drive', 'drive.file', 'drive.readonly'],
+  'Drive.Files.generateIds': ['drive', 'drive.appdata', 'drive.file'],
+  'Drive.About.get': ['drive', 'drive.appdata', 'drive.file', 'drive.metadata', 'drive.metadata.readonly', 'drive.photos.readonly', 'drive.readonly'],
   'Drive.Permissions.create': ['drive', 'drive.file'],
+  'Drive.Permissions.update': ['drive', 'drive.file'],
+  'Drive.Permissions.remove': ['drive', 'drive.file'],
   'Drive.Permissions.list': ['drive', 'drive.file', 'drive.meet.readonly', 'drive.metadata', 'drive.metadata.readonly', 'drive.photos.readonly', 'drive.readonly'],
 };
 
