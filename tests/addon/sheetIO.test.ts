@@ -87,6 +87,18 @@ describe('the fake Sheets holds what Sheets does', () => {
     expect(google.spreadsheet.getActiveRange().getSheet().getName()).toBe('Đề nghị');
   });
 
+  it('lets only an editor of a protected range lift its protection', () => {
+    const owner = fakeGoogle({ owner: 'chu.tich@huulung.gov.vn' });
+    const protection = owner.spreadsheet.addSheet('Đề nghị', [['Mã đơn vị']]).getRange('A1').protect();
+    protection.removeEditors(['chu.tich@huulung.gov.vn']); // the owner stays an editor
+    const clerk = fakeGoogle({ owner: 'chu.tich@huulung.gov.vn', user: 'vanthu@huulung.gov.vn' });
+    const theirs = clerk.spreadsheet.addSheet('Đề nghị', [['Mã đơn vị']]).getRange('A1').protect();
+    theirs.editors.splice(0, theirs.editors.length, 'chu.tich@huulung.gov.vn');
+    expect(() => theirs.remove()).toThrow('You are trying to edit a protected cell or object.');
+    protection.remove();
+    expect(owner.spreadsheet.protections).toEqual([]);
+  });
+
   it('refuses a range below the last row or right of the last column: rows must be inserted first', () => {
     const google = fakeGoogle();
     const sheet = google.spreadsheet.addSheet('Đề nghị', [['Mã đơn vị'], ['X01']]);

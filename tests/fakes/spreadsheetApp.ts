@@ -266,6 +266,8 @@ export class FakeProtection implements Subset<Protection, ProtectionMethods> {
     return counted(this.range, 'Range', this.ctx.log);
   }
   remove(): void {
+    // Only someone allowed to edit the protected range may lift its protection.
+    if (!this.canEdit()) throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
     this.removed = true;
     const all = this.range.sheet.spreadsheet.protections;
     all.splice(all.indexOf(this), 1);
