@@ -36,6 +36,8 @@ export interface BuildOptions {
   manifest?: string;
   /** `auto` (default): readable unless that is over the size budget, then minified. */
   minify?: boolean | 'auto';
+  /** The entry file under `srcDir` (default `addon/entry.ts`; the smoke edition has its own). */
+  entry?: string;
 }
 
 export interface BuiltFile {
@@ -54,12 +56,13 @@ const ENDPOINTS = 'addon/endpoints.ts';
 export async function buildAddon(options: BuildOptions): Promise<BuildResult> {
   const { srcDir, outDir } = options;
   mkdirSync(outDir, { recursive: true });
-  const exposed = exposedFunctions(srcDir);
+  const entry = options.entry ?? ENTRY;
+  const exposed = exposedFunctions(srcDir, entry);
   const minify = options.minify ?? 'auto';
-  let code = await bundleServer(srcDir, exposed, minify === true);
+  let code = await bundleServer(srcDir, exposed, minify === true, entry);
   // Minifying is safe here (only the stubs are globals) but makes Apps Script's stack traces
   // unreadable, so it is the fallback when the readable file is too heavy.
-  if (minify === 'auto' && Buffer.byteLength(code) > CODE_BUDGET_BYTES) code = await bundleServer(srcDir, exposed, true);
+  if (minify === 'auto' && Buffer.byteLength(code) > CODE_BUDGET_BYTES) code = await bundleServer(srcDir, exposed, true, entry);
   writeFileSync(join(outDir, 'Code.js'), code);
   const files: BuiltFile[] = [{ name: 'Code.js', bytes: Buffer.byteLength(code) }];
   for (const page of await buildSidebars(srcDir)) {
@@ -78,8 +81,8 @@ export async function buildAddon(options: BuildOptions): Promise<BuildResult> {
  * `addon/entry.ts`, and each key of the `endpoints` object of `addon/endpoints.ts` when that
  * file exists (sidebar calls through `google.script.run`).
  */
-export function exposedFunctions(srcDir: string): ExposedFunction[] {
-  const entryPath = resolve(srcDir, ENTRY);
+export function exposedFunctions(srcDir: string, entry = ENTRY): ExposedFunction[] {
+  const entryPath = resolve(srcDir, entry);
   const endpointsPath = resolve(srcDir, ENDPOINTS);
   const hasEndpoints = existsSync(endpointsPath);
   const program = ts.createProgram({
@@ -193,9 +196,9 @@ function reindent(jsdoc: string): string {
     .join('\n');
 }
 
-async function bundleServer(srcDir: string, exposed: ExposedFunction[], minify: boolean): Promise<string> {
+async function bundleServer(srcDir: string, exposed: ExposedFunction[], minify: boolean, entry: string): Promise<string> {
   const hasEndpoints = exposed.some((f) => f.target.startsWith(`${GLOBAL_NAME}.endpoints.`));
-  const contents = [`export * from './${ENTRY.replace(/\.ts$/, '')}';`];
+  const contents = [`export * from './${entry.replace(/\.ts$/, '')}';`];
   if (hasEndpoints) contents.push(`export { endpoints } from './${ENDPOINTS.replace(/\.ts$/, '')}';`);
   const result = await esbuild.build({
     stdin: { contents: contents.join('\n'), resolveDir: srcDir, sourcefile: 'apps-script-entry.ts', loader: 'ts' },

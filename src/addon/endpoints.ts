@@ -11,7 +11,7 @@ import type { EditableUnit, EntryForm, Endpoints, JsonWorkbook, Result, UnitShee
 import { vietnameseIssue } from '../sidebar/issues';
 import { NOMINATION_COL, SHEET, UNIT_COL } from '../core/contract';
 import { evaluate } from '../core/evaluate';
-import { nominationDraftSchema, placeDraft } from '../core/draft';
+import { nominationDraftSchema, nominationToDraft, placeDraft } from '../core/draft';
 import type { NominationDraft } from '../core/draft';
 import { unitProgress } from '../core/progress';
 import { UnreadableWorkbook, findSheet } from '../core/sheets';
@@ -36,15 +36,21 @@ export type NominationCell =
 export interface SidebarHost {
   /** The signed-in user's address ('' when Google does not tell). */
   userEmail(): string;
-  /** The spreadsheet's owner may act for every unit. */
-  isOwner(): boolean;
+  /**
+   * The spreadsheet's owner may act for every unit. null: the file has no owner (a shared
+   * drive) or the user is unknown, so nobody gets the owner's rights.
+   */
+  isOwner(): boolean | null;
   /** The input sheets, each read once. */
   readWorkbook(): WorkbookInput;
   /** A sheet read whole (an output sheet such as `Hồ sơ`), or undefined when absent. */
   readSheet(name: string): SheetInput | undefined;
   /** Runs `action` holding the document lock; false, without running it, if the lock stays busy. */
   withDocumentLock(action: () => void): boolean;
-  /** Writes row `row` of `Đề nghị` in one write, one cell per column from column A. */
+  /**
+   * Writes row `row` of `Đề nghị`, one cell per column from column A: only the cells that are
+   * not `keep` (one write per run of adjacent ones), adding rows below the sheet's last if needed.
+   */
   writeNominationRow(row: number, cells: NominationCell[]): void;
   /** Shows the sheet with these rows selected. */
   selectRows(sheet: string, rows: number[]): void;
@@ -103,18 +109,23 @@ function mayEdit(unit: Unit, email: string, owner: boolean): boolean {
   return owner || (email !== '' && unit.emails.some((e) => sameEmail(e, email)));
 }
 
+/** Shared drives have no owner: say why nobody gets every unit. */
+const NO_OWNER = ` Tệp này nằm trong bộ nhớ dùng chung (shared drive) nên không có chủ sở hữu: mỗi người, kể cả người quản lý, chỉ nhập được cho đơn vị có địa chỉ email của mình trong cột «${UNIT_COL.emails}».`;
+
 function entryForm(host: SidebarHost, input: WorkbookInput): EntryForm {
   const { units } = readWorkbook(input);
   const email = host.userEmail();
-  const owner = host.isOwner();
+  const ownership = host.isOwner();
+  const owner = ownership === true;
   const editable: EditableUnit[] = units
     .filter((u) => mayEdit(u, email, owner))
     .map((u) => ({ code: u.code, name: u.name, block: u.block }));
   if (editable.length === 0) {
     throw new Refusal(
-      email
+      (email
         ? `Tài khoản ${email} chưa được giao đơn vị nào: hãy nhờ người quản lý bảng tính thêm địa chỉ này vào cột «${UNIT_COL.emails}» của đơn vị mình ở trang «${SHEET.units}».`
-        : `Google không cho biết địa chỉ email của bạn nên chưa xác định được đơn vị: hãy đăng nhập bằng tài khoản có trong cột «${UNIT_COL.emails}» ở trang «${SHEET.units}».`,
+        : `Google không cho biết địa chỉ email của bạn (thường gặp với tài khoản Gmail cá nhân) nên chưa xác định được đơn vị và quyền của bạn: hãy đăng nhập bằng tài khoản cơ quan có trong cột «${UNIT_COL.emails}» ở trang «${SHEET.units}».`) +
+        (ownership === null && email ? NO_OWNER : ''),
     );
   }
   return { workbook: toJsonWorkbook(input), units: editable, userEmail: email, isOwner: owner };
@@ -138,6 +149,19 @@ function nominationCells(input: WorkbookInput, draft: NominationDraft): { row: n
   });
   return { row: placed.row, cells };
 }
+
+/** A JSON value with its keys sorted, so two equal drafts compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/**
+ * Saving sends the draft and the row as the form loaded it (`loaded`, null for a new one): a row
+ * number alone would overwrite whatever another person's sort, insert or delete moved there.
+ */
+const saveRequest = z.object({ draft: z.unknown(), loaded: z.nullable(z.unknown()) });
 
 const unitSheets: Record<UnitSheet, string> = {
   units: SHEET.units,
@@ -164,11 +188,12 @@ export function createEndpoints(host: () => SidebarHost) {
     }),
 
     /** Saves one nomination under the document lock, after checking the user may edit its unit. */
-    saveNomination: (draft: unknown) => answer(() => {
+    saveNomination: (request: unknown) => answer(() => {
+      const { draft, loaded } = parse(saveRequest, request);
       const valid = parse(nominationDraftSchema, draft);
       const h = host();
       const email = h.userEmail();
-      const owner = h.isOwner();
+      const owner = h.isOwner() === true;
       let saved: { row: number; action: 'appended' | 'updated' } | undefined;
       const ran = h.withDocumentLock(() => {
         // Read under the lock: the row appended is the one after the last row as it is now.
@@ -187,6 +212,9 @@ export function createEndpoints(host: () => SidebarHost) {
           const existing = workbook.nominations.find((n) => n.row === valid.row);
           if (!existing) {
             throw new Refusal(`Hàng ${valid.row} của trang «${SHEET.nominations}» không còn đề nghị nào (có thể vừa bị xóa hoặc dời đi); hãy bấm «Tải lại» rồi chọn lại.`);
+          }
+          if (canonical(nominationToDraft(existing)) !== canonical(loaded)) {
+            throw new Refusal(`Hàng ${valid.row} của trang «${SHEET.nominations}» đã thay đổi từ lúc bạn mở biểu mẫu (có người vừa sửa, chèn, xóa hoặc sắp xếp các hàng), nên chưa ghi gì để không đè lên đề nghị khác. Nội dung bạn nhập vẫn còn trong biểu mẫu: hãy chép lại phần cần giữ, bấm «Tải lại», chọn lại đề nghị rồi lưu.`);
           }
           const previous = unitOf(existing.unitCode);
           if (previous) refuseUnless(previous);

@@ -22,7 +22,7 @@ import { readTable } from '../core/sheets';
 import { normalizeKey } from '../core/text';
 import { TITLE } from './actions';
 import { withDocumentLock } from './lock';
-import { SheetIndex } from './sheetIO';
+import { SheetIndex, asLiteral } from './sheetIO';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -204,7 +204,7 @@ function createSheet(index: SheetIndex, spec: SheetSpec, maxScore: number): void
   if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   sheet
     .getRange(1, 1, 1, columns)
-    .setValues([spec.columns.map((c) => c.header)])
+    .setValues([spec.columns.map((c) => asLiteral(c.header))])
     .setNotes([spec.columns.map((c) => c.note)])
     .setFontWeight('bold')
     .setBackground('#e8eaed')
@@ -212,7 +212,8 @@ function createSheet(index: SheetIndex, spec: SheetSpec, maxScore: number): void
   sheet.setFrozenRows(1);
   spec.columns.forEach((c, j) => sheet.setColumnWidth(j + 1, c.width));
   if (spec.rows && spec.rows.length > 0) {
-    sheet.getRange(2, 1, spec.rows.length, columns).setValues(spec.rows);
+    // Written as the text they are, like every string the add-on writes.
+    sheet.getRange(2, 1, spec.rows.length, columns).setValues(spec.rows.map((row) => row.map((v) => asLiteral(v))));
     if (spec.rowNotes) sheet.getRange(2, 1, spec.rowNotes.length, 1).setNotes(spec.rowNotes.map((n) => [n]));
   }
   const dataRows = sheet.getMaxRows() - 1;

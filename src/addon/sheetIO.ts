@@ -58,15 +58,35 @@ export function readInputSheets(index: SheetIndex): WorkbookInput {
 }
 
 /**
- * User text as a literal: Sheets would read `=…`, `+…`, `-…`, `@…` as a formula, and `01`,
- * `5%`, `05/01/2023` or `TRUE` as a number, date or boolean. A leading apostrophe keeps the
- * text as typed (Sheets does not show it).
+ * Strings Sheets might read as something else when a script writes them (`setValues` parses as
+ * if typed): formulas and their look-alikes (`=`, `+`, `-`, `@`, a quote), booleans, and any
+ * short string of digits with the punctuation, exponent, month or AM/PM words that numbers,
+ * e-notation (`0312e45`), percents, currencies, dates (`1/2`, `2023-01-05`, `2 Jan`) and times
+ * are made of. Deliberately wider than Sheets' parser: a needless apostrophe is invisible, a
+ * missing one changes the value.
  */
-export function asLiteral(value: CellValue): string | number | boolean | Date {
+const FORMULA_LIKE = /^[=+\-@']/;
+const BOOLEAN = /^\s*(true|false)\s*$/i;
+const WORDS_IN_NUMBERS = /\b(?:e|am|pm|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|(?<=\d)e(?=[-+]?\d)/gi;
+const NUMBER_LIKE = /^[\s\d.,:/%$€£¥₫()+-]*$/;
+
+function sheetsWouldParse(text: string): boolean {
+  if (FORMULA_LIKE.test(text) || BOOLEAN.test(text)) return true;
+  return /\d/.test(text) && text.length <= 64 && NUMBER_LIKE.test(text.replace(WORDS_IN_NUMBERS, ''));
+}
+
+/** The number format of a cell that Sheets stores strings into unparsed (Định dạng › Văn bản thuần). */
+export const TEXT_FORMAT = '@';
+
+/**
+ * A value as a script must write it so the cell holds exactly that value: text Sheets would
+ * parse gets a leading apostrophe (Sheets keeps the text and does not show the apostrophe),
+ * except in a cell formatted as plain text, where nothing is parsed and an apostrophe would stay.
+ */
+export function asLiteral(value: CellValue, format = ''): string | number | boolean | Date {
   if (value === null || value === undefined) return '';
-  if (typeof value !== 'string' || value === '') return value;
-  const parsable = /^[=+\-@']/.test(value) || /^\s*[\d\s.,:/%$()-]+\s*$/.test(value) || /^\s*(true|false)\s*$/i.test(value);
-  return parsable ? `'${value}` : value;
+  if (typeof value !== 'string' || value === '' || format === TEXT_FORMAT) return value;
+  return sheetsWouldParse(value) ? `'${value}` : value;
 }
 
 /** Row colours by the core's marks. */

@@ -1,6 +1,6 @@
 /** The sidebars' host in Apps Script: the active spreadsheet, the session, the document lock. */
 import type { CellValue, CalendarDate } from '../core/model';
-import type { SidebarHost } from './endpoints';
+import type { NominationCell, SidebarHost } from './endpoints';
 import { SHEET } from '../core/contract';
 import { asLiteral, readInputSheets, SheetIndex } from './sheetIO';
 import { withDocumentLock } from './lock';
@@ -15,6 +15,20 @@ function dateCell(day: CalendarDate, timeZone: string): Date {
   return Utilities.parseDate(`${day.year}-${pad(day.month)}-${pad(day.day)}`, timeZone, 'yyyy-MM-dd');
 }
 
+type Written = Exclude<NominationCell, { keep: true }>;
+
+/** The runs of adjacent cells to write (0-based start), skipping the kept ones. */
+export function writableRuns(cells: NominationCell[]): Array<{ start: number; cells: Written[] }> {
+  const runs: Array<{ start: number; cells: Written[] }> = [];
+  cells.forEach((cell, j) => {
+    if ('keep' in cell) return;
+    const last = runs.at(-1);
+    if (last && last.start + last.cells.length === j) last.cells.push(cell);
+    else runs.push({ start: j, cells: [cell] });
+  });
+  return runs;
+}
+
 export function appsScriptHost(): SidebarHost {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const index = new SheetIndex(spreadsheet);
@@ -23,13 +37,19 @@ export function appsScriptHost(): SidebarHost {
     if (!sheet) throw new Error(`không tìm thấy trang «${name}»`);
     return sheet;
   };
-  const userEmail = () => Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+  // The active user only: the effective user of a trigger is its creator, not the person at
+  // the keyboard. Google may withhold it (consumer accounts): then '' and no rights.
+  let email: string | undefined;
+  const userEmail = () => (email ??= Session.getActiveUser().getEmail());
 
   return {
     userEmail,
     isOwner: () => {
+      const user = userEmail();
+      // A file in a shared drive has no owner (getOwner() is null): nobody gets the owner's rights.
       const owner = spreadsheet.getOwner()?.getEmail() ?? '';
-      return owner !== '' && owner.toLowerCase() === userEmail().toLowerCase();
+      if (user === '' || owner === '') return null;
+      return owner.toLowerCase() === user.toLowerCase();
     },
     readWorkbook: () => readInputSheets(index),
     readSheet: (name) => {
@@ -47,25 +67,27 @@ export function appsScriptHost(): SidebarHost {
     },
     writeNominationRow: (row, cells) => {
       const sheet = requireSheet(SHEET.nominations);
-      const range = sheet.getRange(row, 1, 1, cells.length);
-      // What the row holds now: kept columns keep their formula or value; formats decide percents and dates.
-      const formats = range.getNumberFormats()[0] ?? [];
-      const needsCurrent = cells.some((c) => 'keep' in c);
-      const formulas = needsCurrent ? (range.getFormulas()[0] ?? []) : [];
-      const current = needsCurrent ? ((range.getValues()[0] ?? []) as CellValue[]) : [];
+      // Writing below the sheet's last row throws in Sheets: a full sheet gets rows first.
+      const maxRows = sheet.getMaxRows();
+      if (row > maxRows) sheet.insertRowsAfter(maxRows, row - maxRows);
+      // Formats decide percents, dates and plain-text cells; one read for the row.
+      const formats = sheet.getRange(row, 1, 1, cells.length).getNumberFormats()[0] ?? [];
       const timeZone = spreadsheet.getSpreadsheetTimeZone();
       const undated: number[] = [];
-      const values = cells.map((cell, j) => {
+      const value = (cell: Written, j: number) => {
         const format = formats[j] ?? '';
-        if ('keep' in cell) return formulas[j] || asLiteral(current[j]);
         if ('date' in cell) {
           if (!/[dy]/i.test(format)) undated.push(j + 1);
           return dateCell(cell.date, timeZone);
         }
         if ('percent' in cell) return format.includes('%') ? cell.percent / 100 : cell.percent;
-        return asLiteral(cell.value);
-      });
-      range.setValues([values]);
+        return asLiteral(cell.value, format);
+      };
+      // Only the contract's columns, one write per run of them: a column the form does not know
+      // may hold a formula or a spilled array (=THIDUA_DUDIEUKIEN(…)), which a write would break.
+      for (const run of writableRuns(cells)) {
+        sheet.getRange(row, run.start + 1, 1, run.cells.length).setValues([run.cells.map((c, k) => value(c, run.start + k))]);
+      }
       for (const column of undated) sheet.getRange(row, column).setNumberFormat(DATE_FORMAT);
     },
     selectRows: (name, rows) => {

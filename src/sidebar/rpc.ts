@@ -33,6 +33,12 @@ export interface EntryForm {
   isOwner: boolean;
 }
 
+export interface SaveRequest {
+  draft: NominationDraft;
+  /** The edited row as loaded (`nominationToDraft`), null for a new nomination. */
+  loaded: NominationDraft | null;
+}
+
 export interface SavedNomination {
   row: number;
   /** `appended`: a new row; `updated`: the row being edited was rewritten. */
@@ -47,8 +53,11 @@ export type UnitSheet = 'units' | 'scores' | 'nominations' | 'dossiers';
 export interface Endpoints {
   /** Nhập đề nghị: the workbook and the units the user may edit. */
   loadEntryForm(): Result<EntryForm>;
-  /** Saves one nomination (appends, or rewrites `draft.row`), then selects its row. */
-  saveNomination(draft: NominationDraft): Result<SavedNomination>;
+  /**
+   * Saves one nomination (appends, or rewrites the contract's columns of `draft.row` if that row
+   * still holds `loaded`, the nomination as the form loaded it), then selects its row.
+   */
+  saveNomination(request: SaveRequest): Result<SavedNomination>;
   /** Tiến độ: every unit's progress, totals and per-block charts. */
   loadProgress(): Result<ProgressReport>;
   /** Selects a unit's rows in one of the input sheets; answers how many rows were selected. */

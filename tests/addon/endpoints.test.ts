@@ -1,7 +1,7 @@
 import { NOMINATION_COL as N, SHEET, UNIT_COL, evaluate, findSheet, nominationToDraft, readWorkbook } from '../../src/core';
 import type { NominationDraft, WorkbookInput } from '../../src/core';
 import { createEndpoints } from '../../src/addon/endpoints';
-import { appsScriptHost } from '../../src/addon/sidebarHost';
+import { appsScriptHost, writableRuns } from '../../src/addon/sidebarHost';
 import { showNominationSidebar, showProgressSidebar } from '../../src/addon/sidebars';
 import { buildAddon, buildSidebars } from '../../scripts/buildAddon';
 import { readWorkbookFile } from '../../src/cli/xlsx';
@@ -78,7 +78,7 @@ describe('saveNomination', () => {
     const { endpoints, host } = setup(X04_USER);
     const before = nominationRows(host).length;
     const draft = { ...newIndividual(host), submittedOn: { year: 2023, month: 1, day: 5 }, satisfactionPercent: 95.5 };
-    const result = endpoints.saveNomination(draft);
+    const result = endpoints.saveNomination({ draft, loaded: null });
     expect(result).toMatchObject({ ok: true, value: { row: before + 1, action: 'appended' } });
     expect(host.writes).toHaveLength(1);
     expect(nominationRows(host)).toHaveLength(before + 1);
@@ -93,7 +93,7 @@ describe('saveNomination', () => {
   it('updates the row being edited in one write, keeping the columns the form does not know', () => {
     const { endpoints, host } = setup(X04_USER);
     const before = nominationRows(host).map((r) => [...r]);
-    const result = endpoints.saveNomination({ ...draftOfRow(host, 3), ratingNow: 'HTNV', name: '=HYPERLINK("http://x")' });
+    const result = endpoints.saveNomination({ draft: { ...draftOfRow(host, 3), ratingNow: 'HTNV', name: '=HYPERLINK("http://x")' }, loaded: draftOfRow(host, 3) });
     expect(result).toMatchObject({ ok: true, value: { row: 3, action: 'updated' } });
     expect(host.writes).toHaveLength(1);
     const after = nominationRows(host);
@@ -111,23 +111,23 @@ describe('saveNomination', () => {
     sheet.numberFormats = sheet.values.map((row) => row.map(() => ''));
     sheet.numberFormats[1]![header(host, N.satisfactionPercent)] = '0%';
     const draft = { ...draftOfRow(host, 2), satisfactionPercent: 97 };
-    expect(endpoints.saveNomination(draft)).toMatchObject({ ok: true });
+    expect(endpoints.saveNomination({ draft, loaded: draftOfRow(host, 2) })).toMatchObject({ ok: true });
     expect(sheet.values[1]![header(host, N.satisfactionPercent)]).toBe(0.97);
     expect(readWorkbook(host.input).nominations[0]!.satisfactionPercent).toBe(97);
   });
 
   it('refuses a unit the user may not edit, and a row of such a unit, writing nothing', () => {
     const { endpoints, host } = setup(X04_USER);
-    const other = endpoints.saveNomination({ ...newIndividual(host), unitCode: 'CQ01' });
+    const other = endpoints.saveNomination({ draft: { ...newIndividual(host), unitCode: 'CQ01' }, loaded: null });
     expect(other).toEqual({ ok: false, error: expect.stringContaining(`${X04_USER} không được nhập đề nghị cho «Phòng Nội vụ» (CQ01)`) });
-    const moved = endpoints.saveNomination({ ...draftOfRow(host, 4), unitCode: 'X04' });
+    const moved = endpoints.saveNomination({ draft: { ...draftOfRow(host, 4), unitCode: 'X04' }, loaded: draftOfRow(host, 4) });
     expect(moved).toEqual({ ok: false, error: expect.stringContaining('(CQ01)') });
     expect(host.writes).toHaveLength(0);
   });
 
   it('refuses a row that no longer holds a nomination', () => {
     const { endpoints, host } = setup();
-    expect(endpoints.saveNomination({ ...newIndividual(host), row: 40 })).toEqual({ ok: false, error: expect.stringContaining('Hàng 40 của trang «Đề nghị» không còn đề nghị nào') });
+    expect(endpoints.saveNomination({ draft: { ...newIndividual(host), row: 40 }, loaded: newIndividual(host) })).toEqual({ ok: false, error: expect.stringContaining('Hàng 40 của trang «Đề nghị» không còn đề nghị nào') });
     expect(host.writes).toHaveLength(0);
   });
 
@@ -140,16 +140,30 @@ describe('saveNomination', () => {
     ['a date as text', { submittedOn: '05/01/2023' }, '«Ngày nộp hồ sơ»: Sai kiểu dữ liệu: cần một bản ghi.'],
   ])('rejects %s with a Vietnamese message naming the field', (_, change, message) => {
     const { endpoints, host } = setup();
-    const draft = typeof change === 'string' ? change : { ...newIndividual(host), ...change };
-    const result = endpoints.saveNomination(draft);
+    const request = typeof change === 'string' ? change : { draft: { ...newIndividual(host), ...change }, loaded: null };
+    const result = endpoints.saveNomination(request);
     expect(result).toEqual({ ok: false, error: expect.stringContaining(message) });
     expect(host.writes).toHaveLength(0);
+  });
+
+  it('refuses to save over a row that changed since the form loaded it (a sort moved another nomination there)', () => {
+    const { endpoints, host } = setup();
+    const loaded = draftOfRow(host, 3);
+    const rows = nominationRows(host);
+    [rows[2], rows[3]] = [rows[3]!, rows[2]!]; // someone sorts the sheet: CQ01's nomination is now row 3
+    const before = rows.map((r) => [...r]);
+    const result = endpoints.saveNomination({ draft: { ...loaded, summary: 'Sửa' }, loaded });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('Hàng 3 của trang «Đề nghị» đã thay đổi từ lúc bạn mở biểu mẫu') });
+    expect(host.writes).toHaveLength(0);
+    expect(nominationRows(host)).toEqual(before);
+    // An update must say what it loaded.
+    expect(endpoints.saveNomination({ draft: draftOfRow(host, 3), loaded: null })).toMatchObject({ ok: false, error: expect.stringContaining('đã thay đổi') });
   });
 
   it('tells the user to try again when someone else holds the lock', () => {
     const { endpoints, host } = setup();
     host.busy = true;
-    expect(endpoints.saveNomination(newIndividual(host))).toEqual({ ok: false, error: expect.stringContaining('Một người khác đang ghi') });
+    expect(endpoints.saveNomination({ draft: newIndividual(host), loaded: null })).toEqual({ ok: false, error: expect.stringContaining('Một người khác đang ghi') });
     expect(host.writes).toHaveLength(0);
   });
 });
@@ -193,6 +207,13 @@ function header(host: MemoryHost, name: string): number {
   return findSheet(host.input, SHEET.nominations)!.values[0]!.indexOf(name);
 }
 
+describe('writableRuns', () => {
+  it('writes each run of the form’s columns once, around the columns it keeps', () => {
+    const runs = writableRuns([{ value: 'X04' }, { keep: true }, { value: 'Tập thể' }, { percent: 95 }, { keep: true }]);
+    expect(runs).toEqual([{ start: 0, cells: [{ value: 'X04' }] }, { start: 2, cells: [{ value: 'Tập thể' }, { percent: 95 }] }]);
+  });
+});
+
 describe('the Apps Script host (fake Sheets)', () => {
   function sheets(user: string) {
     const google = fakeGoogle({ user, owner: OWNER });
@@ -217,7 +238,8 @@ describe('the Apps Script host (fake Sheets)', () => {
     expect(row2.satisfactionPercent).toBe(95);
     google.log.reset();
     const result = endpoints.saveNomination({
-      ...nominationToDraft(row2), name: '=1+1', position: '0123', satisfactionPercent: 97, submittedOn: { year: 2023, month: 1, day: 5 },
+      draft: { ...nominationToDraft(row2), name: '=1+1', position: '0123', satisfactionPercent: 97, submittedOn: { year: 2023, month: 1, day: 5 } },
+      loaded: nominationToDraft(row2),
     });
     if (!result.ok) throw new Error(result.error);
     expect(result.value).toMatchObject({ row: 2, action: 'updated' });
@@ -235,11 +257,68 @@ describe('the Apps Script host (fake Sheets)', () => {
     });
   });
 
+  it('writes only the contract’s columns: an array formula spilling down an extra column survives', () => {
+    const { google, endpoints } = sheets(OWNER);
+    const sheet = google.spreadsheet.sheet(SHEET.nominations)!;
+    const column = sheet.getLastColumn() + 1;
+    sheet.cell(1, column).value = 'Đủ điều kiện';
+    sheet.arrayFormula(2, column, '=THIDUA_DUDIEUKIEN(A2:V4)', [true, true, false]);
+    const loaded = nominationToDraft(readWorkbook(input()).nominations[1]!);
+    google.log.reset();
+    expect(endpoints.saveNomination({ draft: { ...loaded, summary: 'Sửa tóm tắt' }, loaded })).toMatchObject({ ok: true, value: { row: 3 } });
+    expect(google.log.count('Range.setValues')).toBe(1);
+    expect(sheet.peek(2, column)).toMatchObject({ formula: '=THIDUA_DUDIEUKIEN(A2:V4)', value: true });
+    expect(sheet.peek(3, column)!.value).toBe(true);
+    expect(sheet.peek(3, column - 1)!.value).toBe('ghi chú 3');
+  });
+
+  it('adds a row before appending to a sheet with none to spare', () => {
+    const { google, endpoints } = sheets(OWNER);
+    const sheet = google.spreadsheet.sheet(SHEET.nominations)!;
+    sheet.maxRows = sheet.getLastRow();
+    const draft = { ...nominationToDraft(readWorkbook(input()).nominations[1]!), row: null, name: 'Hoàng Thị Mận' };
+    expect(endpoints.saveNomination({ draft, loaded: null })).toMatchObject({ ok: true, value: { row: 5, action: 'appended' } });
+    expect(sheet.getMaxRows()).toBe(5);
+    expect(sheet.dump()[4]![(sheet.dump()[0] as string[]).indexOf(N.name)]).toBe('Hoàng Thị Mận');
+  });
+
+  it('keeps text as typed in a column formatted as plain text', () => {
+    const { google, endpoints } = sheets(OWNER);
+    const sheet = google.spreadsheet.sheet(SHEET.nominations)!;
+    const position = (sheet.dump()[0] as string[]).indexOf(N.position) + 1;
+    sheet.cell(3, position).format = '@';
+    const loaded = nominationToDraft(readWorkbook(input()).nominations[1]!);
+    expect(endpoints.saveNomination({ draft: { ...loaded, position: '0312e45' }, loaded })).toMatchObject({ ok: true });
+    expect(sheet.peek(3, position)!.value).toBe('0312e45');
+  });
+
+  it('gives no owner’s rights when Google withholds the user’s address (consumer account)', () => {
+    const google = fakeGoogle({ user: OWNER, owner: OWNER, activeUser: '' });
+    google.install();
+    loadWorkbook(google, input());
+    const endpoints = createEndpoints(appsScriptHost);
+    expect(endpoints.loadEntryForm()).toEqual({ ok: false, error: expect.stringContaining('Google không cho biết địa chỉ email của bạn') });
+    const draft = { ...nominationToDraft(readWorkbook(input()).nominations[0]!), row: null };
+    expect(endpoints.saveNomination({ draft, loaded: null })).toMatchObject({ ok: false, error: expect.stringContaining('(không rõ email)') });
+    expect(google.log.count('Range.setValues')).toBe(0);
+  });
+
+  it('gives nobody the owner’s rights in a shared drive (no owner), and says why', () => {
+    const google = fakeGoogle({ user: OWNER, owner: OWNER, sharedDrive: true });
+    google.install();
+    loadWorkbook(google, input());
+    const endpoints = createEndpoints(appsScriptHost);
+    expect(endpoints.loadEntryForm()).toEqual({ ok: false, error: expect.stringContaining('bộ nhớ dùng chung (shared drive) nên không có chủ sở hữu') });
+    const draft = { ...nominationToDraft(readWorkbook(input()).nominations[0]!), row: null };
+    expect(endpoints.saveNomination({ draft, loaded: null })).toMatchObject({ ok: false });
+    expect(google.log.count('Range.setValues')).toBe(0);
+  });
+
   it('knows the owner, and refuses a unit user another unit', () => {
     expect(sheets(OWNER).endpoints.loadEntryForm()).toMatchObject({ ok: true, value: { isOwner: true } });
     const { google, endpoints } = sheets(X04_USER);
-    const draft = { ...nominationToDraft(readWorkbook(input()).nominations[2]!), name: 'Lê Văn Bình (sửa)' };
-    expect(endpoints.saveNomination(draft)).toMatchObject({ ok: false });
+    const loaded = nominationToDraft(readWorkbook(input()).nominations[2]!);
+    expect(endpoints.saveNomination({ draft: { ...loaded, name: 'Lê Văn Bình (sửa)' }, loaded })).toMatchObject({ ok: false });
     expect(google.log.count('Range.setValues')).toBe(0);
   });
 
@@ -247,7 +326,7 @@ describe('the Apps Script host (fake Sheets)', () => {
     const { google, endpoints } = sheets(OWNER);
     google.lock.heldElsewhere = true;
     const draft = { ...nominationToDraft(readWorkbook(input()).nominations[0]!), row: null };
-    expect(endpoints.saveNomination(draft)).toEqual({ ok: false, error: expect.stringContaining('Một người khác đang ghi') });
+    expect(endpoints.saveNomination({ draft, loaded: null })).toEqual({ ok: false, error: expect.stringContaining('Một người khác đang ghi') });
     expect(google.log.count('Range.setValues')).toBe(0);
     expect(google.ui.alerts).toEqual([]);
   });
@@ -284,10 +363,10 @@ describe('the endpoints in the built Code.js (bare node:vm)', () => {
     expect(form).toMatchObject({ ok: true, value: { units: [{ code: 'X02', name: 'UBND xã Cai Kinh' }], isOwner: false } });
     const own = readWorkbook(form.value.workbook).nominations.filter((n) => n.unitCode === 'X02');
     expect(own.map((n) => n.row)).toEqual([4, 5]);
-    const saved = run('saveNomination', { ...nominationToDraft(own[1]!), summary: 'Cập nhật từ thanh bên' });
+    const saved = run('saveNomination', { draft: { ...nominationToDraft(own[1]!), summary: 'Cập nhật từ thanh bên' }, loaded: nominationToDraft(own[1]!) });
     expect(saved).toMatchObject({ ok: true, value: { row: 5, action: 'updated' } });
     expect(readWorkbook(saved.value.form.workbook).nominations.find((n) => n.row === 5)).toMatchObject({ name: own[1]!.name, summary: 'Cập nhật từ thanh bên', submittedOn: own[1]!.submittedOn });
-    expect(run('saveNomination', { ...nominationToDraft(own[1]!), row: null, unitCode: 'X07' })).toMatchObject({ ok: false, error: expect.stringContaining('(X07)') });
+    expect(run('saveNomination', { draft: { ...nominationToDraft(own[1]!), row: null, unitCode: 'X07' }, loaded: null })).toMatchObject({ ok: false, error: expect.stringContaining('(X07)') });
 
     const progress = run('loadProgress');
     expect(progress).toMatchObject({ ok: true, value: { totals: { units: 40 } } });

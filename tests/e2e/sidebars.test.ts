@@ -135,6 +135,24 @@ suite('the sidebars in Chromium at 300 px', () => {
       expect(nominations().find((n) => n.row === sample.row)).toMatchObject({ name: sample.name, summary: 'Tham mưu rút ngắn 30% thời gian giải quyết khiếu nại, tố cáo.' });
     });
 
+    it('refuses to save over a row that another person’s sort moved, and keeps what was typed', async () => {
+      const sample = nominations().find((n) => n.unitCode === 'CQ10' && n.kind === 'individual')!;
+      await page.selectOption('#existing', String(sample.row));
+      await page.fill('#summary', 'Nội dung đang gõ dở');
+      // Meanwhile someone sorts the sheet: another nomination is now on that row.
+      const rows = findSheet(preview.host.input, SHEET.nominations)!.values;
+      const other = rows.findIndex((r, i) => i > 0 && i !== sample.row - 1);
+      [rows[sample.row - 1], rows[other]] = [rows[other]!, rows[sample.row - 1]!];
+      const before = rows.map((r) => [...r]);
+      await page.click('#save');
+      await expectText(page, '#status', `Hàng ${sample.row} của trang «Đề nghị» đã thay đổi`);
+      expect(findSheet(preview.host.input, SHEET.nominations)!.values).toEqual(before);
+      await expect(page.inputValue('#summary')).resolves.toBe('Nội dung đang gõ dở');
+      [rows[sample.row - 1], rows[other]] = [rows[other]!, rows[sample.row - 1]!];
+      await page.click('#reload');
+      await expectText(page, '#status', 'Bạn là chủ bảng tính');
+    });
+
     it('shows a name that looks like markup as text, and runs no script', async () => {
       await page.click('#new');
       await page.selectOption('#kind', 'individual');

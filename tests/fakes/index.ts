@@ -19,6 +19,10 @@ export interface GoogleOptions {
   owner?: string;
   /** Who runs the script (Session.getEffectiveUser); the owner by default. */
   user?: string;
+  /** Session.getActiveUser's address, `user` by default; '' as for a consumer account Google withholds. */
+  activeUser?: string;
+  /** The file is in a shared drive, so `getOwner()` is null. */
+  sharedDrive?: boolean;
   /** The realm's Date for values read from cells (pass the vm context's). */
   DateCtor?: DateConstructor;
   /** Built HTML files, by the name `createHtmlOutputFromFile` takes. */
@@ -35,6 +39,8 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
     owner,
     effectiveUser: options.user ?? owner,
+    activeUser: options.activeUser ?? options.user ?? owner,
+    sharedDrive: options.sharedDrive ?? false,
   };
   const { log } = ctx;
   const spreadsheet = new FakeSpreadsheet(ctx);

@@ -87,7 +87,7 @@ export function fakeHtmlService(log: CallLog, files: Map<string, string>) {
 export function fakeSession(ctx: FakeContext) {
   return counted(
     {
-      getActiveUser: () => counted(new FakeUser(ctx.effectiveUser), 'User', ctx.log),
+      getActiveUser: () => counted(new FakeUser(ctx.activeUser), 'User', ctx.log),
       getEffectiveUser: () => counted(new FakeUser(ctx.effectiveUser), 'User', ctx.log),
       getScriptTimeZone: () => ctx.timeZone,
     },

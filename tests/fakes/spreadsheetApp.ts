@@ -26,6 +26,10 @@ export interface FakeContext {
   timeZone: string;
   owner: string;
   effectiveUser: string;
+  /** Session.getActiveUser's address: '' when Google withholds it (consumer accounts). */
+  activeUser: string;
+  /** The file is in a shared drive: it has no owner (`getOwner()` is null). */
+  sharedDrive: boolean;
 }
 
 const DEFAULT_FORMAT = '0.###############';
@@ -39,6 +43,10 @@ export interface Cell {
   wrap: boolean;
   note: string;
   validation: FakeDataValidation | null;
+  /** A formula's array result shown in this cell (not its content: getFormulas gives ''). */
+  spilledFrom?: Cell;
+  /** The cells an array formula here spills into. */
+  spill?: Cell[];
 }
 
 function emptyCell(): Cell {
@@ -56,8 +64,31 @@ export function midnightIn(timeZone: string, year: number, month: number, day: n
   return new Date(guess - (shown - guess));
 }
 
-/** A string as Sheets reads it when a script writes it with `setValue(s)`. */
+/**
+ * A string as Sheets reads it when a script writes it with `setValue(s)` (as if typed, in a
+ * day-first locale): `'x` is the text x, `=x` a formula, `+x`/`-x` a formula too (Sheets shows
+ * #ERROR! for text), `5`, `1,000`, `1e5`, `0312e45` and `$5` numbers, `95%` a percent,
+ * `TRUE` a boolean, `05/01/2023`, `1/2` and `2023-01-05` dates, `10:30` a time. A cell
+ * formatted as plain text (`@`) stores the string untouched, apostrophe included.
+ */
 function enter(ctx: FakeContext, cell: Cell, input: unknown): void {
+  if (cell.spilledFrom) {
+    // Writing into an array result blocks it: the formula shows #REF! and its results vanish.
+    if (input === null || input === undefined || input === '') return;
+    const anchor = cell.spilledFrom;
+    for (const c of anchor.spill ?? []) {
+      c.value = '';
+      delete c.spilledFrom;
+    }
+    anchor.value = '#REF!';
+  }
+  if (cell.spill) {
+    for (const c of cell.spill) {
+      c.value = '';
+      delete c.spilledFrom;
+    }
+    delete cell.spill;
+  }
   cell.formula = '';
   if (input === null || input === undefined || input === '') {
     cell.value = '';
@@ -67,26 +98,50 @@ function enter(ctx: FakeContext, cell: Cell, input: unknown): void {
     cell.value = input;
   } else if (typeof input !== 'string') {
     throw new Error(`Giá trị không ghi được vào ô: ${String(input)}`);
+  } else if (cell.format === '@') {
+    cell.value = input;
   } else if (input.startsWith("'")) {
     cell.value = input.slice(1);
-  } else if (input.startsWith('=')) {
-    cell.formula = input;
-    cell.value = '';
-  } else if (/^\s*[-+]?\d+(?:\.\d+)?\s*$/.test(input)) {
-    cell.value = Number(input);
-  } else if (/^\s*[-+]?\d+(?:\.\d+)?\s*%\s*$/.test(input)) {
-    cell.value = Number(input.replace('%', '')) / 100;
-    cell.format = '0%';
-  } else if (/^(true|false)$/i.test(input.trim())) {
-    cell.value = input.trim().toLowerCase() === 'true';
   } else {
-    const date = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(input);
-    if (date) {
-      cell.value = midnightIn(ctx.timeZone, Number(date[3]), Number(date[2]), Number(date[1]));
-      cell.format = 'dd/MM/yyyy';
-    } else {
-      cell.value = input;
-    }
+    parseTyped(ctx, cell, input);
+  }
+}
+
+const NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[-+]?\d+)?$/i;
+
+function parseTyped(ctx: FakeContext, cell: Cell, input: string): void {
+  const text = input.trim();
+  const number = (t: string) => (/\d/.test(t) && NUMBER.test(t) ? Number(t.replace(/,/g, '')) : null);
+  const year = new Date().getFullYear();
+  let m: RegExpExecArray | null;
+  if (text.startsWith('=')) {
+    cell.formula = text;
+    cell.value = '';
+  } else if (number(text) !== null) {
+    cell.value = number(text)!;
+  } else if (/^[-+]/.test(text)) {
+    cell.formula = `=${text}`;
+    cell.value = '#ERROR!';
+  } else if ((m = /^(.*)%$/.exec(text)) && number(m[1]!.trim()) !== null) {
+    cell.value = number(m[1]!.trim())! / 100;
+    cell.format = '0%';
+  } else if ((m = /^\$(.*)$/.exec(text)) && number(m[1]!) !== null) {
+    cell.value = number(m[1]!)!;
+    cell.format = '$#,##0.00';
+  } else if (/^(true|false)$/i.test(text)) {
+    cell.value = text.toLowerCase() === 'true';
+  } else if ((m = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?$/.exec(text)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+    cell.value = midnightIn(ctx.timeZone, m[3] ? Number(m[3]) : year, Number(m[2]), Number(m[1]));
+    cell.format = 'dd/MM/yyyy';
+  } else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) {
+    cell.value = midnightIn(ctx.timeZone, Number(m[1]), Number(m[2]), Number(m[3]));
+    cell.format = 'yyyy-MM-dd';
+  } else if ((m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text))) {
+    const midnight = midnightIn(ctx.timeZone, 1899, 12, 30).getTime();
+    cell.value = new Date(midnight + ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000);
+    cell.format = 'HH:mm:ss';
+  } else {
+    cell.value = input;
   }
 }
 
@@ -211,6 +266,8 @@ export class FakeProtection implements Subset<Protection, ProtectionMethods> {
     return counted(this.range, 'Range', this.ctx.log);
   }
   remove(): void {
+    // Only someone allowed to edit the protected range may lift its protection.
+    if (!this.canEdit()) throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
     this.removed = true;
     const all = this.range.sheet.spreadsheet.protections;
     all.splice(all.indexOf(this), 1);
@@ -234,7 +291,7 @@ export class FakeProtection implements Subset<Protection, ProtectionMethods> {
   }
 }
 
-type RangeMethods = 'getValues' | 'setValues' | 'getValue' | 'getFormulas' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds' | 'setFontWeight' | 'setFontWeights' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
+type RangeMethods = 'activate' | 'getValues' | 'setValues' | 'getValue' | 'getFormulas' | 'getNumberFormats' | 'setNumberFormat' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds' | 'setFontWeight' | 'setFontWeights' | 'setWrap' | 'setNote' | 'setNotes' | 'setDataValidation' | 'protect' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getSheet' | 'setHorizontalAlignment' | 'setVerticalAlignment';
 
 export class FakeRange implements Subset<Range, RangeMethods> {
   constructor(
@@ -343,6 +400,11 @@ export class FakeRange implements Subset<Range, RangeMethods> {
   getSheet(): FakeSheet {
     return counted(this.sheet, 'Sheet', this.ctx.log);
   }
+  /** Selects the range: `getActiveRange()` gives it from now on. */
+  activate(): this {
+    this.sheet.spreadsheet.select(this.sheet.name, this.getA1Notation());
+    return this;
+  }
 }
 
 export function columnLetter(column: number): string {
@@ -397,6 +459,21 @@ export class FakeSheet implements Subset<Sheet, SheetMethods> {
         if (format) cell.format = format;
       }),
     );
+  }
+  /**
+   * An array formula as a user types it (test set-up): the formula at (row, column), its results
+   * down the column, the first in the formula's own cell.
+   */
+  arrayFormula(row: number, column: number, formula: string, results: Value[]): void {
+    const anchor = this.cell(row, column);
+    anchor.formula = formula;
+    anchor.value = results[0] ?? '';
+    anchor.spill = results.slice(1).map((v, i) => {
+      const cell = this.cell(row + 1 + i, column);
+      cell.value = v;
+      cell.spilledFrom = anchor;
+      return cell;
+    });
   }
   /** The stored values, '' for empty (test inspection, not counted). */
   dump(): Value[][] {
@@ -505,7 +582,7 @@ export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> 
   /** People with edit access to the file; a new protection starts with all of them. */
   readonly editors: string[];
   private nextSheetId = 0;
-  /** What the user has selected (`select` in a test), or null. */
+  /** What the user has selected (`select` in a test); null: the cursor is where a file opens. */
   private activeRange: { sheet: FakeSheet; a1: string } | null = null;
 
   constructor(
@@ -532,11 +609,14 @@ export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> 
     if (!sheet) throw new Error(`No sheet ${sheetName}`);
     this.activeRange = { sheet, a1 };
   }
-  getOwner(): FakeUser {
-    return counted(new FakeUser(this.editors[0]!), 'User', this.ctx.log);
+  getOwner(): FakeUser | null {
+    return this.ctx.sharedDrive ? null : counted(new FakeUser(this.editors[0]!), 'User', this.ctx.log);
   }
-  getActiveRange(): FakeRange | null {
-    return this.activeRange ? this.activeRange.sheet.getRange(this.activeRange.a1) : null;
+  /** Never null in Sheets: with nothing selected it is the cursor's cell, A1 of the first sheet when a file opens. */
+  getActiveRange(): FakeRange {
+    const { sheet, a1 } = this.activeRange ?? { sheet: this.sheets[0], a1: 'A1' };
+    if (!sheet) throw new Error('Fake: a spreadsheet always has a sheet; add one in the test.');
+    return sheet.getRange(a1);
   }
 
   getSheets(): FakeSheet[] {

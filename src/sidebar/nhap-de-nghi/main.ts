@@ -61,6 +61,8 @@ let settings: Settings | null = null;
 let nominations: Nomination[] = [];
 /** The sheet row being edited; null for a new nomination. */
 let currentRow: number | null = null;
+/** That row as loaded: the server refuses to save if the row no longer holds it. */
+let loadedDraft: NominationDraft | null = null;
 /** Fields the user has changed: only their errors show beside them until a save is tried. */
 const touched = new Set<string>();
 let saveTried = false;
@@ -246,6 +248,7 @@ function option(value: string, text: string): HTMLOptionElement {
 
 function fill(draft: NominationDraft): void {
   currentRow = draft.row;
+  loadedDraft = draft.row === null ? null : draft;
   const unit = Array.from(page.unit.options).find((o) => o.value.toLowerCase() === draft.unitCode.toLowerCase());
   page.unit.value = unit?.value ?? draft.unitCode;
   page.kind.value = draft.kind;
@@ -340,7 +343,7 @@ async function save(): Promise<void> {
   }
   page.save.disabled = true;
   announce(page.status, 'Đang lưu…');
-  const result = await call('saveNomination', draft);
+  const result = await call('saveNomination', { draft, loaded: loadedDraft });
   page.save.disabled = false;
   if (!result.ok) {
     announce(page.status, result.error, 'error');
