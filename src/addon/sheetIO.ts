@@ -15,18 +15,25 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const INPUT_SHEETS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers];
 
 /** Sheets whose percent cells need their number formats (0.95 formatted as % means 95 %). */
-const NEEDS_FORMATS = new Set([normalizeKey(SHEET.nominations)]);
+const NEEDS_FORMATS = new Set([normalizeKey(SHEET.nominations), normalizeKey(SHEET.settings)]);
 
 /** The file's sheets by tolerant name, listed once per action. */
 export class SheetIndex {
   private readonly byKey = new Map<string, { sheet: Sheet; name: string }>();
+  /** Every sheet under a tolerant name: two of them (`Đề nghị`, `ĐỀ NGHỊ `) make the core refuse the file. */
+  private readonly allByKey = new Map<string, Sheet[]>();
 
   constructor(readonly spreadsheet: Spreadsheet) {
     for (const sheet of spreadsheet.getSheets()) {
       const name = sheet.getName();
       const key = normalizeKey(name);
       if (!this.byKey.has(key)) this.byKey.set(key, { sheet, name });
+      this.allByKey.set(key, [...(this.allByKey.get(key) ?? []), sheet]);
     }
+  }
+
+  findAll(name: string): Sheet[] {
+    return this.allByKey.get(normalizeKey(name)) ?? [];
   }
 
   find(name: string): Sheet | undefined {
@@ -40,6 +47,7 @@ export class SheetIndex {
 
   add(name: string, sheet: Sheet): void {
     this.byKey.set(normalizeKey(name), { sheet, name });
+    this.allByKey.set(normalizeKey(name), [sheet]);
   }
 }
 
@@ -47,12 +55,12 @@ export class SheetIndex {
 export function readInputSheets(index: SheetIndex): WorkbookInput {
   const sheets: SheetInput[] = [];
   for (const name of INPUT_SHEETS) {
-    const sheet = index.find(name);
-    if (!sheet) continue;
-    const range = sheet.getDataRange();
-    const input: SheetInput = { name: index.nameOf(name) ?? name, values: range.getValues() as CellValue[][] };
-    if (NEEDS_FORMATS.has(normalizeKey(name))) input.numberFormats = range.getNumberFormats();
-    sheets.push(input);
+    for (const sheet of index.findAll(name)) {
+      const range = sheet.getDataRange();
+      const input: SheetInput = { name: sheet.getName(), values: range.getValues() as CellValue[][] };
+      if (NEEDS_FORMATS.has(normalizeKey(name))) input.numberFormats = range.getNumberFormats();
+      sheets.push(input);
+    }
   }
   return { sheets, timeZone: index.spreadsheet.getSpreadsheetTimeZone() };
 }

@@ -142,4 +142,15 @@ describe('messages', () => {
     expect(google.spreadsheet.sheet(SHEET.ranking)).toBeUndefined();
     expect(google.lock.held).toBe(false);
   });
+  it('refuses a file with two sheets of one name (workbook.md v2), naming both, and writes nothing', () => {
+    const input = districtInput();
+    const nominations = input.sheets.find((s) => s.name === SHEET.nominations)!;
+    input.sheets.push({ ...nominations, name: 'ĐỀ NGHỊ ' });
+    withWorkbook(input);
+    checkNominations();
+    expect(google.ui.alerts).toHaveLength(1);
+    expect(google.ui.alerts[0]!.prompt).toContain(`«${SHEET.nominations}»`);
+    expect(google.ui.alerts[0]!.prompt).toContain('«ĐỀ NGHỊ »');
+    expect(google.spreadsheet.sheet(SHEET.verdicts)).toBeUndefined();
+  });
 });

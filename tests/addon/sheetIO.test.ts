@@ -1,5 +1,7 @@
-import { asLiteral, SheetIndex, writeOutputSheet } from '../../src/addon/sheetIO';
-import { fakeGoogle } from '../fakes';
+import { asLiteral, readInputSheets, SheetIndex, writeOutputSheet } from '../../src/addon/sheetIO';
+import { readWorkbook, SETTING, SHEET } from '../../src/core';
+import { fakeGoogle, loadWorkbook } from '../fakes';
+import { districtInput } from './workbooks';
 
 describe('asLiteral', () => {
   it.each([
@@ -107,5 +109,20 @@ describe('the fake Sheets holds what Sheets does', () => {
     expect(() => sheet.getRange(1, 27, 1, 1)).toThrow('outside the dimensions');
     sheet.insertRowsAfter(2, 1);
     expect(sheet.getRange(3, 1, 1, 1).setValues([['X02']]).getValue()).toBe('X02');
+  });
+});
+
+describe('readInputSheets', () => {
+  it('reads a percent setting formatted as percent (0.95 shown as 95%) as 95, like percent columns', () => {
+    const google = fakeGoogle();
+    google.install();
+    const input = districtInput();
+    const settings = input.sheets.find((s) => s.name === SHEET.settings)!;
+    settings.values = settings.values.filter((r) => r[0] !== SETTING.minSatisfactionPercent);
+    const row = settings.values.push([SETTING.minSatisfactionPercent, 0.95]) - 1;
+    settings.numberFormats = settings.values.map((r, i) => r.map(() => (i === row ? '0%' : '')));
+    loadWorkbook(google, input);
+    const read = readWorkbook(readInputSheets(new SheetIndex(SpreadsheetApp.getActiveSpreadsheet())));
+    expect(read.settings.minSatisfactionPercent).toBe(95);
   });
 });
