@@ -16,7 +16,7 @@ import { SHEET, UNIT_COL } from '../core/contract';
 import { evaluate } from '../core/evaluate';
 import type { WorkbookInput } from '../core/model';
 import { UnreadableWorkbook } from '../core/sheets';
-import { normalizeKey } from '../core/text';
+import { calendarDateOf, formatDate, normalizeKey } from '../core/text';
 import { MIME, documentUrl, drive, trouble } from './drive';
 import { DocumentError, Folders, TemplatesOfAnother, me, readTemplates, writeDocument, type Task } from './dossierFiles';
 import {
@@ -51,11 +51,11 @@ const LIMIT_PROP = 'thidua.docsLimit';
 const limitSchema = z.object({ at: z.number(), created: z.number() });
 const DAY_MS = 24 * 3600 * 1000;
 
+/** `09:05 ngày 07/01/2023` in the spreadsheet's time zone. */
 function dateTime(ms: number, timeZone: string): string {
-  const d = new Date(ms);
-  const part = (type: string) =>
-    (new Intl.DateTimeFormat('en-GB', { timeZone, [type]: 'numeric', hourCycle: 'h23' } as Intl.DateTimeFormatOptions).formatToParts(d).find((p) => p.type === type)?.value ?? '').padStart(2, '0');
-  return `${part('hour')}:${part('minute')} ngày ${part('day')}/${part('month')}`;
+  const instant = new Date(ms);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return `${time} ngày ${formatDate(calendarDateOf(instant, timeZone))}`;
 }
 
 /** A limit reached within the last 24 hours (Google counts a rolling day from the first creation). */

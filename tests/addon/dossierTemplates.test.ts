@@ -218,6 +218,20 @@ describe('Xuất PDF hồ sơ', () => {
     expect(pdfs()).toHaveLength(4);
   });
 
+  it('writes PDFs with Drive into the unit’s folder; another officer’s documents are reported, not exported', () => {
+    run();
+    google.log.reset();
+    exportPdfs(google.clock);
+    expect(google.log.count('Drive.Files.create')).toBe(7);
+    expect(google.log.count('Document.getAs')).toBe(7);
+    google.spreadsheet.editors.push('noivu@huulung.gov.vn');
+    google.ctx.effectiveUser = 'noivu@huulung.gov.vn';
+    google.log.reset();
+    exportPdfs(google.clock);
+    expect(google.log.count('Drive.Files.create')).toBe(0);
+    expect(google.spreadsheet.toasts.at(-1)!.message).toContain(`Đã xuất 0 PDF; 0 PDF đã mới sẵn; 7 lỗi. Lỗi: X01 - UBND xã Cai Kinh - Biên bản họp xét: do ${OWNER} tạo, chỉ người đó xuất được PDF`);
+  });
+
   it('stops before the time limit and says to press again', () => {
     run();
     google.drive.pdfMs = 100_000;

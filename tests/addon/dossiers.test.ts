@@ -8,6 +8,7 @@ import type { Progress } from '../../src/addon/jobRunner';
 import { BUSY_JOB, FALLBACK_AFTER_MS, STEP_MS, continueJob, jobUnderWay, loadJson, runPendingJobs, saveJson, startJob } from '../../src/addon/jobRunner';
 import { JOBS, jobOpen } from '../../src/addon/jobs';
 import { BUSY_MESSAGE, NO_LOCK_MESSAGE, withDocumentLock } from '../../src/addon/lock';
+import { troubleKind } from '../../src/addon/drive';
 import type { FakeDocument, FakeGoogle, FakeParagraph, FakeTable } from '../fakes';
 import { FakeProperties, allParagraphs, counted, fakeGoogle, loadWorkbook } from '../fakes';
 import { asInSheets } from './workbooks';
@@ -419,7 +420,7 @@ describe('Tạo hồ sơ', () => {
     const stopped = run();
     expect(stopped).toMatchObject({ finished: false, halted: true, done: 3 });
     expect(stopped.message).toContain('hết hạn mức tạo tài liệu trong ngày («API call to drive.files.create failed with error: Daily Limit Exceeded»)');
-    expect(stopped.message).toMatch(/khoảng \d\d:\d\d ngày 07\/01 hãy mở lại «Tạo hồ sơ»/);
+    expect(stopped.message).toMatch(/khoảng \d\d:\d\d ngày 07\/01\/2023 hãy mở lại «Tạo hồ sơ»/);
     const warning = dossierJob.choice(google.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, google.clock).warning;
     expect(warning).toContain('đã hết hạn mức tạo tài liệu trong ngày (sau 3 tài liệu hôm đó)');
 
@@ -454,6 +455,24 @@ describe('Tạo hồ sơ', () => {
   it('hashes content so that any change shows', () => {
     expect(contentHash('a')).not.toBe(contentHash('b'));
     expect(contentHash('Nguyễn Văn An')).toBe(contentHash('Nguyễn Văn An'));
+  });
+});
+
+describe('Drive errors, told apart by what to do', () => {
+  it.each([
+    ['API call to drive.files.get failed with error: File not found: 1AbC.', 'notFound'],
+    ['API call to drive.files.get failed with error: The user does not have sufficient permissions for file 1AbC.', 'noAccess'],
+    ['API call to drive.files.create failed with error: User rate limit exceeded.', 'retry'],
+    ['API call to drive.files.create failed with error: Rate Limit Exceeded', 'retry'],
+    ['API call to drive.files.list failed with error: Internal Error', 'retry'],
+    ["We're sorry, a server error occurred. Please wait a bit and try again.", 'retry'],
+    ['Service invoked too many times in a short time: driveWriteVolume rateMax. Try Utilities.sleep(1000) between calls.', 'retry'],
+    ['Service invoked too many times for one day: docs create.', 'daily'],
+    ['API call to drive.files.create failed with error: Daily Limit Exceeded', 'daily'],
+    ['API call to drive.files.create failed with error: The user has exceeded their Drive storage quota', 'daily'],
+    ['Invalid argument: name', 'other'],
+  ] as const)('%s → %s', (text, kind) => {
+    expect(troubleKind(Object.assign(new Error(text), { name: 'GoogleJsonResponseException' }))).toBe(kind);
   });
 });
 

@@ -119,7 +119,6 @@ export function fakeGoogle(options: GoogleOptions = {}) {
       log,
     ),
     Drive: drive.service(),
-    MimeType: { PDF: 'application/pdf', GOOGLE_DOCS: 'application/vnd.google-apps.document', GOOGLE_DRIVE_FOLDER: 'application/vnd.google-apps.folder' },
   };
 
   return {
