@@ -11,4 +11,4 @@ export { showNominationSidebar, showProgressSidebar } from './sidebars';
 export { THIDUA_XEPHANG, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_CHITIEU } from './customFunctions';
 export { createDossiers, exportDossierPdfs } from './dossierRun';
 export { createDossierTemplates } from './dossierFiles';
-export { jobOpen, jobStart, jobStep, continueJobs } from './jobs';
+export { jobOpen, jobStart, jobStep, jobCancel, continueJobs } from './jobs';

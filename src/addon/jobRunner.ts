@@ -289,6 +289,12 @@ export function jobUnderWay(kind: JobKind): { done: number; total: number; units
   return job && { done: job.done, total: job.total, units: job.units };
 }
 
+/** «Bỏ việc đang dở»: forgets the cursor (what was written stays); the next start chooses afresh. */
+export function cancelJob(kind: JobKind): void {
+  const locked = underDocumentLock(() => deleteJson(PropertiesService.getDocumentProperties(), PROP.job(kind)));
+  if (!locked.ran) throw new Error(locked.why);
+}
+
 /** Opens the progress dialog on a job (the menu item). */
 export function openJobDialog(kind: JobKind, title: string): void {
   if (!LockService.getDocumentLock()) {
@@ -312,24 +318,38 @@ export function openedJob(): JobKind {
 export function runPendingJobs(definitions: Record<JobKind, JobDefinition>, clock: Clock = systemClock): void {
   const started = clock.now();
   const left: Pending = [];
-  for (const entry of pendingJobs()) {
-    let spreadsheet: Spreadsheet;
-    try {
-      spreadsheet = SpreadsheetApp.openById(entry.spreadsheetId);
-    } catch {
-      continue; // deleted, or no longer shared with this user: nothing to carry on
+  try {
+    for (const entry of pendingJobs()) {
+      if (clock.now() - started >= TRIGGER_MS) {
+        left.push(entry);
+        continue;
+      }
+      let spreadsheet: Spreadsheet;
+      try {
+        spreadsheet = SpreadsheetApp.openById(entry.spreadsheetId);
+      } catch {
+        continue; // deleted, or no longer shared with this user: nothing to carry on
+      }
+      // No document store outside the file's context: the job is left to the dialog.
+      const props = PropertiesService.getDocumentProperties();
+      if (!props) continue;
+      const job = loadJson(props, PROP.job(entry.kind), jobSchema);
+      if (!job || job.spreadsheetId !== entry.spreadsheetId) continue;
+      if (clock.now() - job.lastDialogStep < DIALOG_ACTIVE_MS) {
+        left.push(entry);
+        continue;
+      }
+      try {
+        const progress = stepJob(definitions[entry.kind], spreadsheet, clock, TRIGGER_MS - (clock.now() - started), false);
+        if (progress && !progress.finished) left.push(entry);
+      } catch (error) {
+        // Kept for the next hour (or the dialog); the error is in the execution log.
+        console.error(error);
+        left.push(entry);
+      }
     }
-    // No document store outside the file's context: the job is left to the dialog.
-    const props = PropertiesService.getDocumentProperties();
-    if (!props) continue;
-    const job = loadJson(props, PROP.job(entry.kind), jobSchema);
-    if (!job || job.spreadsheetId !== entry.spreadsheetId) continue;
-    if (clock.now() - job.lastDialogStep < DIALOG_ACTIVE_MS || clock.now() - started >= TRIGGER_MS) {
-      left.push(entry);
-      continue;
-    }
-    const progress = stepJob(definitions[entry.kind], spreadsheet, clock, TRIGGER_MS - (clock.now() - started), false);
-    if (progress && !progress.finished) left.push(entry);
+  } finally {
+    // The trigger that fired is deleted here too: fired one-off triggers stay listed until deleted.
+    setPending(left);
   }
-  setPending(left);
 }

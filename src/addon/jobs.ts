@@ -6,10 +6,12 @@ import * as z from 'zod/mini';
 import type { Result } from '../sidebar/rpc';
 import { dossierJob } from './dossierRun';
 import type { JobChoice, JobDefinition, JobKind, Progress } from './jobRunner';
-import { JOB_KINDS, systemClock, continueJob, jobUnderWay, openedJob, runPendingJobs, startJob } from './jobRunner';
+import { JOB_KINDS, cancelJob, systemClock, continueJob, jobUnderWay, openedJob, runPendingJobs, startJob } from './jobRunner';
 import { protectionJob } from './protections';
 
 export const JOBS: Record<JobKind, JobDefinition> = { hoSo: dossierJob, phanQuyen: protectionJob };
+
+const INVALID = 'Yêu cầu không hợp lệ: hãy đóng hộp thoại rồi mở lại từ menu «Thi đua».';
 
 function answer<T>(body: () => T): Result<T> {
   try {
@@ -41,17 +43,27 @@ const startSchema = z.object({ kind: z.enum(JOB_KINDS), units: z.nullable(z.arra
 export function jobStart(request: unknown): Result<Progress> {
   return answer(() => {
     const parsed = startSchema.safeParse(request);
-    if (!parsed.success) throw new Error('Yêu cầu không hợp lệ: hãy đóng hộp thoại rồi mở lại từ menu «Thi đua».');
+    if (!parsed.success) throw new Error(INVALID);
     return startJob(JOBS[parsed.data.kind], parsed.data.units);
   });
 }
 
+function kindOf(kind: unknown): JobKind {
+  const parsed = z.enum(JOB_KINDS).safeParse(kind);
+  if (!parsed.success) throw new Error(INVALID);
+  return parsed.data;
+}
+
 /** The next chunk, from the saved cursor. */
 export function jobStep(kind: unknown): Result<Progress> {
+  return answer(() => continueJob(JOBS[kindOf(kind)]));
+}
+
+/** Drops a job under way (documents and protections already made stay). */
+export function jobCancel(kind: unknown): Result<true> {
   return answer(() => {
-    const parsed = z.enum(JOB_KINDS).safeParse(kind);
-    if (!parsed.success) throw new Error('Yêu cầu không hợp lệ: hãy đóng hộp thoại rồi mở lại từ menu «Thi đua».');
-    return continueJob(JOBS[parsed.data]);
+    cancelJob(kindOf(kind));
+    return true as const;
   });
 }
 

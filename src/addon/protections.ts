@@ -147,7 +147,10 @@ function protectionStep({ spreadsheet, job, deadline, clock }: StepContext): Ste
   const { tasks, problems } = planned;
   // The workbook changed since the last step (rows moved): start again from a clean slate.
   const fingerprint = contentHash(JSON.stringify(tasks));
-  let next = job.note === fingerprint ? job.done : 0;
+  const saved = job.note.startsWith(`${fingerprint}\n`) ? (JSON.parse(job.note.slice(fingerprint.length + 1)) as string[]) : null;
+  let next = saved ? job.done : 0;
+  // What went wrong in earlier steps is told at the end too (at most the first 30).
+  const seen = saved ?? [];
   const runner = Session.getEffectiveUser().getEmail();
   const now = () => clock.now();
   for (; next < tasks.length; next++) {
@@ -156,12 +159,15 @@ function protectionStep({ spreadsheet, job, deadline, clock }: StepContext): Ste
     const sheet = index.find('clear' in t ? t.clear : t.sheet);
     if (!sheet) continue;
     if ('clear' in t) {
-      if (!clear(sheet, deadline, now, problems)) break;
+      if (!clear(sheet, deadline, now, seen)) break;
     } else {
-      restrict(sheet, t, runner, problems);
+      restrict(sheet, t, runner, seen);
     }
   }
-  if (next < tasks.length) return { done: next, total: tasks.length, finished: false, note: fingerprint, message: `Đang phân quyền: ${next}/${tasks.length} vùng…` };
+  if (next < tasks.length) {
+    return { done: next, total: tasks.length, finished: false, note: `${fingerprint}\n${JSON.stringify(seen.slice(0, 30))}`, message: `Đang phân quyền: ${next}/${tasks.length} vùng…` };
+  }
+  problems.push(...new Set(seen));
   const made = tasks.filter((t) => !('clear' in t)).length;
   const notes = problems.length ? `\n\nCần lưu ý:\n${problems.map((p) => `• ${p}`).join('\n')}` : '';
   return { done: tasks.length, total: tasks.length, finished: true, message: `Đã đặt ${made} vùng bảo vệ cho ${planned.units} đơn vị.${notes}` };

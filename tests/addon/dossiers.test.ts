@@ -6,7 +6,7 @@ import { FILES_COL, FILES_SHEET, FOREIGN_FILES_SHEET, STATUS, contentHash } from
 import { createDossiers, dossierJob } from '../../src/addon/dossierRun';
 import type { Progress } from '../../src/addon/jobRunner';
 import { BUSY_JOB, FALLBACK_AFTER_MS, STEP_MS, continueJob, jobUnderWay, loadJson, runPendingJobs, saveJson, startJob } from '../../src/addon/jobRunner';
-import { JOBS, jobOpen } from '../../src/addon/jobs';
+import { JOBS, jobCancel, jobOpen } from '../../src/addon/jobs';
 import { BUSY_MESSAGE, NO_LOCK_MESSAGE, withDocumentLock } from '../../src/addon/lock';
 import { troubleKind } from '../../src/addon/drive';
 import type { FakeDocument, FakeGoogle, FakeParagraph, FakeTable } from '../fakes';
@@ -350,6 +350,20 @@ describe('Tạo hồ sơ', () => {
     expect(filesRows().map((r) => r[FILES_COL.status])).toEqual(Array(7).fill(STATUS.created));
     expect(google.triggers.list).toHaveLength(0);
     expect(jobUnderWay('hoSo')).toBeNull();
+  });
+
+  it('a job under way is offered to carry on; dropping it keeps what was written and lets the user choose afresh', () => {
+    google.drive.createMs = 100_000;
+    startJob(dossierJob, null, google.clock);
+    expect(jobOpen()).toMatchObject({ ok: true, value: { underWay: { done: 1, total: 7, units: null } } });
+    expect(jobCancel('hoSo')).toEqual({ ok: true, value: true });
+    expect(jobCancel('không có')).toMatchObject({ ok: false });
+    expect(jobUnderWay('hoSo')).toBeNull();
+    expect(google.drive.documents()).toHaveLength(1);
+    google.drive.createMs = 0;
+    run(['X04']);
+    expect(filesRows().map((r) => r[FILES_COL.unitCode])).toEqual(['X04', 'X04', 'X04', 'X04', 'X01']);
+    expect(google.drive.documents()).toHaveLength(5);
   });
 
   it('a trigger left by a user whose job someone else finished removes itself', () => {

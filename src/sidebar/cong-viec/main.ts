@@ -26,6 +26,7 @@ const page = {
   bar: byId('bar', HTMLProgressElement),
   count: byId('count', HTMLElement),
   resume: byId('resume', HTMLButtonElement),
+  cancel: byId('cancel', HTMLButtonElement),
 };
 
 let opened: OpenedJob | null = null;
@@ -37,6 +38,7 @@ function show(p: Progress): void {
   page.count.textContent = p.total ? `${p.done}/${p.total}` : '';
   announce(page.status, p.message, p.halted ? 'error' : p.finished ? 'ok' : 'info');
   page.resume.hidden = p.finished || !p.halted;
+  page.cancel.hidden = page.resume.hidden;
 }
 
 /** Runs steps until the job is finished or stops for a reason the user must see. */
@@ -62,6 +64,7 @@ function render(job: OpenedJob): void {
     announce(page.status, `Việc «${job.title}» đang làm dở (${job.underWay.done}/${job.underWay.total}); bấm «Tiếp tục» để làm tiếp từ chỗ đã dừng.`);
     page.running.hidden = false;
     page.resume.hidden = false;
+    page.cancel.hidden = false;
     return;
   }
   const { selected, all, warning } = job.choice;
@@ -99,11 +102,33 @@ page.resume.addEventListener('click', () => {
   void drive(callFunction<Progress>('jobStep', opened.kind));
 });
 
-void callFunction<OpenedJob>('jobOpen').then((result) => {
-  if (!result.ok) {
-    announce(page.status, result.error, 'error');
-    return;
-  }
-  opened = result.value;
-  render(opened);
+page.cancel.addEventListener('click', () => {
+  if (!opened) return;
+  const job = opened;
+  page.resume.hidden = true;
+  page.cancel.hidden = true;
+  void callFunction<true>('jobCancel', job.kind).then((result) => {
+    if (!result.ok) {
+      announce(page.status, result.error, 'error');
+      page.cancel.hidden = false;
+      return;
+    }
+    // Choose afresh: what was already written stays.
+    page.running.hidden = true;
+    void load();
+  });
 });
+
+function load(): Promise<void> {
+  return callFunction<OpenedJob>('jobOpen').then((result) => {
+    if (!result.ok) {
+      announce(page.status, result.error, 'error');
+      return;
+    }
+    opened = result.value;
+    page.start.disabled = false;
+    render(opened);
+  });
+}
+
+void load();
