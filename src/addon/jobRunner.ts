@@ -290,8 +290,14 @@ export function jobUnderWay(kind: JobKind): { done: number; total: number; units
 }
 
 /** «Bỏ việc đang dở»: forgets the cursor (what was written stays); the next start chooses afresh. */
-export function cancelJob(kind: JobKind): void {
-  const locked = underDocumentLock(() => deleteJson(PropertiesService.getDocumentProperties(), PROP.job(kind)));
+export function cancelJob(kind: JobKind, clock: Clock = systemClock): void {
+  const locked = underDocumentLock(() => {
+    const props = PropertiesService.getDocumentProperties();
+    const job = loadJson(props, PROP.job(kind), jobSchema);
+    // A trigger mid-run holds the lease, not the document lock: let it finish its step first.
+    if (job && job.leaseBy && job.leaseUntil > clock.now()) throw new Error(BUSY_JOB);
+    deleteJson(props, PROP.job(kind));
+  });
   if (!locked.ran) throw new Error(locked.why);
 }
 
