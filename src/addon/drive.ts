@@ -36,8 +36,9 @@ export type TroubleKind = 'notFound' | 'noAccess' | 'retry' | 'daily' | 'other';
 /** The texts the services put in their errors (Drive API v3 reasons and Apps Script's own). */
 const PATTERNS: [TroubleKind, RegExp][] = [
   ['daily', /for one day|daily limit|dailyLimitExceeded|storage quota/i],
-  ['retry', /rate limit|rateLimitExceeded|too many times in a short time|backend error|internal error|server error occurred|service unavailable|timed out|try again/i],
-  ['noAccess', /insufficient permissions|does not have sufficient permissions|insufficientFilePermissions|forbidden|access denied/i],
+  ['retry', /rate limit|rateLimitExceeded|too many requests|too many times in a short time|backend error|internal error|server error occurred|service unavailable|timed out|try again/i],
+  // `appNotAuthorizedToFile` is drive.file's own refusal: the file exists, this add-on may not open it.
+  ['noAccess', /insufficient permissions|does not have sufficient permissions|insufficientFilePermissions|has not granted the app|appNotAuthorizedToFile|forbidden|access denied/i],
   ['notFound', /file not found|notFound|not found/i],
 ];
 

@@ -476,7 +476,9 @@ describe('Drive errors, told apart by what to do', () => {
   it.each([
     ['API call to drive.files.get failed with error: File not found: 1AbC.', 'notFound'],
     ['API call to drive.files.get failed with error: The user does not have sufficient permissions for file 1AbC.', 'noAccess'],
+    ['API call to drive.files.get failed with error: The user has not granted the app 123 read access to the file 1AbC.', 'noAccess'],
     ['API call to drive.files.create failed with error: User rate limit exceeded.', 'retry'],
+    ['API call to drive.files.list failed with error: Too Many Requests', 'retry'],
     ['API call to drive.files.create failed with error: Rate Limit Exceeded', 'retry'],
     ['API call to drive.files.list failed with error: Internal Error', 'retry'],
     ["We're sorry, a server error occurred. Please wait a bit and try again.", 'retry'],
