@@ -308,15 +308,26 @@ describe('Tạo hồ sơ', () => {
     expect(google.triggers.list).toHaveLength(0);
   });
 
-  it('works in short steps from the dialog, and keeps one hourly fallback trigger while unfinished', () => {
+  it('works in short steps from the dialog, each well inside 6 minutes, with no trigger left when done', () => {
     google.drive.createMs = 20_000;
-    const steps = dialog();
-    expect(steps.length).toBeGreaterThan(2);
-    expect(steps.at(-1)!.finished).toBe(true);
-    // Each call stops starting work at STEP_MS: at most one document's time over it.
-    expect(STEP_MS).toBeLessThanOrEqual(60_000);
-    expect(steps.map((p) => p.done)).toEqual([...steps.map((p) => p.done)].sort((a, b) => a - b));
+    const spans: number[] = [];
+    let before = google.clock.now();
+    let p = startJob(dossierJob, null, google.clock);
+    spans.push(google.clock.now() - before);
+    const seen = [p];
+    while (!p.finished) {
+      before = google.clock.now();
+      p = continueJob(dossierJob, google.clock);
+      spans.push(google.clock.now() - before);
+      seen.push(p);
+    }
+    expect(seen.length).toBeGreaterThan(2);
+    // A step starts no document after STEP_MS: at most one document's time over it.
+    for (const span of spans) expect(span).toBeLessThanOrEqual(STEP_MS + 20_000);
+    expect(STEP_MS + 20_000).toBeLessThan(6 * 60_000);
+    expect(seen.map((x) => x.done)).toEqual([...seen.map((x) => x.done)].sort((a, b) => a - b));
     expect(google.drive.documents()).toHaveLength(7);
+    expect(filesRows().map((r) => r[FILES_COL.status])).toEqual(Array(7).fill(STATUS.created));
     expect(google.triggers.list).toHaveLength(0);
   });
 
