@@ -124,6 +124,11 @@ export class FakeDrive {
     if (!folder.isFolder) throw new Error(`API call to drive.files.${method} failed with error: The specified parent is not a folder.`);
     return folder.id;
   }
+  /** Without `fields`, v3 answers only kind, id, name and mimeType. */
+  private answer(item: FakeItem, optionalArgs?: Record<string, unknown>): DriveFile {
+    const full = this.resource(item);
+    return optionalArgs?.['fields'] ? full : { id: full.id, name: full.name, mimeType: full.mimeType };
+  }
   private resource(item: FakeItem): DriveFile {
     return {
       id: item.id,
@@ -159,22 +164,19 @@ export class FakeDrive {
   /** The `Drive` global: the advanced service's `Files` collection. */
   service() {
     const Files = {
-      create: (resource: DriveFile, media?: Blob, _optionalArgs?: Record<string, unknown>): DriveFile => {
+      create: (resource: DriveFile, media?: Blob, optionalArgs?: Record<string, unknown>): DriveFile => {
         this.failing('create', '');
         const parent = this.parentOf('create', resource);
         const name = resource.name ?? 'Untitled';
         const tags = (resource.appProperties ?? {}) as Record<string, string>;
-        if (resource.mimeType === DOC_MIME && !media) return this.resource(this.newDocument(name, this.items.get(parent)!).item);
-        if (resource.mimeType === FOLDER_MIME) return this.resource(this.add(name, FOLDER_MIME, parent, tags));
+        if (resource.mimeType === DOC_MIME && !media) return this.answer(this.newDocument(name, this.items.get(parent)!).item, optionalArgs);
+        if (resource.mimeType === FOLDER_MIME) return this.answer(this.add(name, FOLDER_MIME, parent, tags), optionalArgs);
         if (!(media instanceof FakeBlob)) throw new Error('The fake uploads blobs only.');
-        return this.resource(this.add(name, resource.mimeType ?? media.contentType, parent, tags, media));
+        return this.answer(this.add(name, resource.mimeType ?? media.contentType, parent, tags, media), optionalArgs);
       },
       get: (id: string, optionalArgs?: Record<string, unknown>): DriveFile => {
         this.failing('get', id);
-        const item = this.visible('get', id);
-        // Without `fields`, v3 answers only kind, id, name and mimeType.
-        const full = this.resource(item);
-        return optionalArgs?.['fields'] ? full : { id: full.id, name: full.name, mimeType: full.mimeType };
+        return this.answer(this.visible('get', id), optionalArgs);
       },
       update: (resource: DriveFile, id: string): DriveFile => {
         this.failing('update', id);
@@ -186,7 +188,7 @@ export class FakeDrive {
         }
         if (resource.trashed !== undefined) item.trashed = resource.trashed;
         item.modified = this.clock.now();
-        return this.resource(item);
+        return this.answer(item);
       },
       copy: (resource: DriveFile, id: string): DriveFile => {
         this.failing('copy', id);
@@ -194,7 +196,7 @@ export class FakeDrive {
         const doc = this.docs.get(source.id);
         if (!doc) throw new Error('The fake copies Google Docs only.');
         const parent = resource.parents?.length ? this.parentOf('copy', resource) : (source.parent ?? this.root.id);
-        return this.resource(this.newDocument(resource.name ?? `Bản sao của ${source.name}`, this.items.get(parent)!, doc).item);
+        return this.answer(this.newDocument(resource.name ?? `Bản sao của ${source.name}`, this.items.get(parent)!, doc).item);
       },
       list: (optionalArgs: Record<string, unknown> = {}): { files: DriveFile[]; nextPageToken?: string } => {
         this.failing('list', '');
