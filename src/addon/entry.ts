@@ -9,4 +9,6 @@ export { protectUnitRows } from './protections';
 export { showHelp } from './help';
 export { showNominationSidebar, showProgressSidebar } from './sidebars';
 export { THIDUA_XEPHANG, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_CHITIEU } from './customFunctions';
-export { createDossiers, continueDossiers, createDossierTemplates, exportDossierPdfs } from './dossierJob';
+export { createDossiers, exportDossierPdfs } from './dossierRun';
+export { createDossierTemplates } from './dossierFiles';
+export { jobOpen, jobStart, jobStep, jobCancel, continueJobs } from './jobs';

@@ -12,10 +12,12 @@ import { nominationToDraft } from '../core/draft';
 import { readWorkbook } from '../core/workbook';
 import { normalizeKey } from '../core/text';
 import { buildAwardList, checkNominations, rankUnits } from './actions';
-import { TIME_BOX_MS, continueDossiers, createDossierTemplates, exportDossierPdfs, runDossierJob } from './dossierJob';
+import { createDossierTemplates } from './dossierFiles';
+import { dossierJob, exportDossierPdfs } from './dossierRun';
+import { STEP_MS, continueJob, startJob, type Clock, type JobDefinition } from './jobRunner';
 import { endpoints } from './endpoints';
 import { buildMenu } from './menu';
-import { protectUnitRows } from './protections';
+import { protectionJob } from './protections';
 import { initWorkbook } from './setup';
 import { SheetIndex, readInputSheets, writeOutputSheet } from './sheetIO';
 import { showNominationSidebar, showProgressSidebar } from './sidebars';
@@ -60,8 +62,8 @@ function documentStatuses(): string {
   return text;
 }
 
-/** Selects the `Đề nghị` rows of the first `count` units that have dossiers, as a user would. */
-function selectUnitsWithDossiers(count: number): string {
+/** The first `count` units that have dossiers, selected in `Đề nghị` as a user would. */
+function selectUnitsWithDossiers(count: number): string[] {
   const index = sheetIndex();
   const input = readInputSheets(index);
   const units = buildDossiers(evaluate(input)).map((u) => normalizeKey(u.unitCode));
@@ -71,29 +73,36 @@ function selectUnitsWithDossiers(count: number): string {
   if (picked.length === 0) throw new Error('không có đơn vị nào có hồ sơ để tạo');
   const sheet = index.find(SHEET.nominations)!;
   sheet.getRange(`A${Math.min(...picked)}:A${Math.max(...picked)}`).activate();
-  return chosen.join(', ');
+  return chosen;
 }
 
-/** A clock that says the time box is over after `calls` readings: the job stops part-way. */
-function stopsEarly(calls: number): { now(): number } {
+/** A clock that says the step's time is over after `calls` readings: the job stops part-way. */
+function stopsEarly(calls: number): Clock {
   let read = 0;
-  return { now: () => Date.now() + (++read > calls ? TIME_BOX_MS : 0) };
+  return { now: () => Date.now() + (++read > calls ? STEP_MS : 0) };
 }
 
-/**
- * The dossier steps, on today's functions of dossierJob.ts. After the Drive rework, re-point
- * these four lines (and nothing else) at the new entry points.
- */
+/** What the progress dialog does: «Tiếp tục» until the job is done (bounded, as a user gives up). */
+function carryOn(job: JobDefinition): string {
+  for (let step = 1; step <= 50; step++) {
+    const progress = continueJob(job);
+    if (progress.halted) throw new Error(progress.message);
+    if (progress.finished) return `${step} đợt; ${progress.message}`;
+  }
+  throw new Error('chưa xong sau 50 đợt');
+}
+
+/** The dossier steps, as the «Tạo hồ sơ» dialog drives them: a first step cut short, then the rest. */
 export const DOSSIER_STEPS: SmokeStep[] = [
   {
     name: 'Tạo hồ sơ (vài đơn vị, dừng giữa chừng)',
     run: () => {
       const units = selectUnitsWithDossiers(3);
-      runDossierJob({ interactive: true, clock: stopsEarly(5) });
-      return `đơn vị ${units}; ${documentStatuses()}`;
+      const progress = startJob(dossierJob, units, stopsEarly(5));
+      return `đơn vị ${units.join(', ')}; ${progress.done}/${progress.total}; ${documentStatuses()}`;
     },
   },
-  { name: 'Tạo hồ sơ: chạy tiếp phần còn lại', run: () => (continueDossiers(), documentStatuses()) },
+  { name: 'Tạo hồ sơ: chạy tiếp phần còn lại', run: () => `${carryOn(dossierJob)}; ${documentStatuses()}` },
   { name: 'Tạo mẫu hồ sơ', run: () => createDossierTemplates() },
   { name: 'Xuất PDF hồ sơ', run: () => exportDossierPdfs() },
 ];
@@ -104,7 +113,7 @@ export const SMOKE_STEPS: SmokeStep[] = [
   { name: 'Xếp hạng', run: () => (rankUnits(), outputRows(SHEET.ranking)) },
   { name: 'Kiểm tra điều kiện', run: () => (checkNominations(), outputRows(SHEET.verdicts)) },
   { name: 'Lập danh sách khen thưởng', run: () => (buildAwardList(), outputRows(SHEET.awardList)) },
-  { name: 'Phân quyền đơn vị', run: () => protectUnitRows() },
+  { name: 'Phân quyền đơn vị', run: () => (startJob(protectionJob, null), carryOn(protectionJob)) },
   { name: 'Nhập đề nghị: mở thanh bên', run: () => showNominationSidebar() },
   {
     name: 'Nhập đề nghị: tải và lưu lại một đề nghị',
@@ -133,7 +142,7 @@ export const SMOKE_STEPS: SmokeStep[] = [
 // ---------- counting Google calls ----------
 
 /** The services the add-on calls; each is wrapped so every method call is counted. */
-const SERVICES = ['SpreadsheetApp', 'DriveApp', 'DocumentApp', 'Drive', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'HtmlService', 'Utilities'];
+const SERVICES = ['SpreadsheetApp', 'DocumentApp', 'Drive', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'HtmlService', 'Utilities'];
 
 let counted = 0;
 /** Each wrapper's Google object, and each object's one wrapper (so `===` between enums holds). */

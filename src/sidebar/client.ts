@@ -19,6 +19,11 @@ type Value<K extends EndpointName> = ReturnType<Endpoints[K]> extends Result<inf
  * the script stopped) becomes an `{ ok: false }` result with a Vietnamese message too.
  */
 export function call<K extends EndpointName>(name: K, ...args: Parameters<Endpoints[K]>): Promise<Result<Value<K>>> {
+  return callFunction<Value<K>>(name, ...args);
+}
+
+/** Calls any top-level server function that answers a `Result` (the job dialog's, beside `Endpoints`). */
+export function callFunction<T>(name: string, ...args: unknown[]): Promise<Result<T>> {
   return new Promise((resolve) => {
     const run = scriptRun();
     if (!run) {
@@ -26,7 +31,7 @@ export function call<K extends EndpointName>(name: K, ...args: Parameters<Endpoi
       return;
     }
     const runner = run
-      .withSuccessHandler((value) => resolve(value as Result<Value<K>>))
+      .withSuccessHandler((value) => resolve(value as Result<T>))
       .withFailureHandler((error) =>
         resolve({
           ok: false,

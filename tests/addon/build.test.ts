@@ -49,10 +49,19 @@ describe('dist/Code.js', () => {
   });
 
   it('is within the size budget and the manifest is copied', () => {
-    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(150 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(CODE_BUDGET_BYTES);
     const manifest = JSON.parse(readFileSync(join(outDir, 'appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Asia/Ho_Chi_Minh' });
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
+    // Drive is reached through its advanced service (v3) on the add-on's own files (drive.file).
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/drive.file');
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);
+  });
+
+  it('builds the long-job dialog, and the script never calls DriveApp', () => {
+    expect(built.files.map((f) => f.name)).toContain('CongViec.html');
+    expect(readFileSync(join(outDir, 'CongViec.html'), 'utf8')).toContain('jobStep');
+    expect(code).not.toMatch(/\bDriveApp\./);
   });
 });
 
@@ -134,9 +143,15 @@ describe('Code.js in a bare context', () => {
     empty.call('initWorkbook');
     expect(empty.google.spreadsheet.sheets.map((s) => s.name)).toContain(SHEET.nominations);
 
-    const script = runBundle(code);
+    const script = runBundle(code, { htmlFiles: new Map([['CongViec', readFileSync(join(outDir, 'CongViec.html'), 'utf8')]]) });
     loadWorkbook(script.google, sample);
     script.call('protectUnitRows');
+    expect(script.google.ui.dialogs.at(-1)!.title).toBe('Phân quyền đơn vị');
+    // The dialog's calls: what to choose from, then the job to its end.
+    expect(script.call('jobOpen')).toMatchObject({ ok: true, value: { kind: 'phanQuyen', underWay: null } });
+    let answer = script.call('jobStart', { kind: 'phanQuyen', units: null }) as { ok: boolean; value: { finished: boolean } };
+    while (answer.ok && !answer.value.finished) answer = script.call('jobStep', 'phanQuyen') as typeof answer;
+    expect(answer.ok).toBe(true);
     expect(script.google.spreadsheet.protections.length).toBeGreaterThan(10);
     script.call('showHelp');
     expect(script.google.ui.dialogs.at(-1)!.html).toContain('Phân quyền đơn vị');

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLACEHOLDERS, plainText } from '../../src/core/documents';
 import { NOMINATION_COL as N } from '../../src/core';
-import { FILES_COL, FILES_SHEET, STATUS, createDossierTemplates, exportPdfs, runDossierJob } from '../../src/addon/dossierJob';
+import { FILES_COL, FILES_SHEET, STATUS } from '../../src/addon/dossierRecords';
+import { createDossierTemplates } from '../../src/addon/dossierFiles';
+import { dossierJob, exportPdfs } from '../../src/addon/dossierRun';
+import type { Progress } from '../../src/addon/jobRunner';
+import { continueJob, startJob } from '../../src/addon/jobRunner';
 import { templateModels } from '../../src/addon/dossierTemplates';
 import type { FakeDocument, FakeGoogle, FakeParagraph, FakeTable } from '../fakes';
 import { fakeGoogle, loadWorkbook } from '../fakes';
@@ -16,7 +20,15 @@ function withWorkbook(input = twoUnits()): void {
   loadWorkbook(google, input);
 }
 
-const run = () => runDossierJob({ interactive: true, clock: google.clock });
+const OWNER = 'chu.tich@huulung.gov.vn';
+
+/** «Tạo hồ sơ» from its dialog, for all units, to the end. */
+function run(): Progress {
+  google.clock.advance(1000);
+  let p = startJob(dossierJob, null, google.clock);
+  while (!p.finished && !p.halted) p = continueJob(dossierJob, google.clock);
+  return p;
+}
 
 function filesRows(): Record<string, unknown>[] {
   const [header, ...rows] = google.spreadsheet.sheet(FILES_SHEET)!.dump();
@@ -24,7 +36,8 @@ function filesRows(): Record<string, unknown>[] {
 }
 
 const docOf = (row: Record<string, unknown>): FakeDocument => google.drive.docs.get(String(row[FILES_COL.id]))!;
-const templates = (): Record<string, string> => JSON.parse(google.documentProperties.getProperty('thidua.hoSo.templates')!);
+/** The owner's templates, by kind. */
+const templates = (): Record<string, string> => JSON.parse(google.documentProperties.getProperty('thidua.hoSo.templates')!)[OWNER];
 const KNOWN = new Set(PLACEHOLDERS.map((p) => p.name));
 
 describe('the default templates', () => {
@@ -64,7 +77,7 @@ describe('Tạo mẫu hồ sơ', () => {
   it('writes the three templates as Google Docs in «Thi đua - Mẫu hồ sơ», and keeps them on a second run', () => {
     createDossierTemplates();
     const folder = google.drive.foldersIn(google.drive.root).find((f) => f.name === 'Thi đua - Mẫu hồ sơ')!;
-    expect(folder.list().map((f) => f.name)).toEqual(['Mẫu D1 - Biên bản họp xét', 'Mẫu D2 - Tờ trình', 'Mẫu D3 - Báo cáo thành tích']);
+    expect(google.drive.filesIn(folder).map((f) => f.name)).toEqual(['Mẫu D1 - Biên bản họp xét', 'Mẫu D2 - Tờ trình', 'Mẫu D3 - Báo cáo thành tích']);
     expect(Object.keys(templates())).toEqual(['D1', 'D2', 'D3']);
     const d1 = google.drive.docs.get(templates()['D1']!)!;
     expect(d1.dump()).toContain('{{#de_nghi}}{{stt}}');
@@ -83,8 +96,8 @@ describe('Tạo mẫu hồ sơ', () => {
     createDossierTemplates();
     google.log.reset();
     run();
-    expect(google.log.count('File.makeCopy')).toBe(7);
-    expect(google.log.count('DocumentApp.create')).toBe(0);
+    expect(google.log.count('Drive.Files.copy')).toBe(7);
+    expect(google.log.count('Drive.Files.create')).toBe(1 + 2);
     const rows = filesRows();
     expect(rows.map((r) => r[FILES_COL.status])).toEqual(Array(7).fill(STATUS.created));
     for (const r of rows) expect(docOf(r).dump()).not.toMatch(/\{\{|\}\}/);
@@ -135,11 +148,27 @@ describe('Tạo mẫu hồ sơ', () => {
     expect(report.dump().match(/^BÁO CÁO THÀNH TÍCH$/gm)).toHaveLength(1);
     expect(after[6]![FILES_COL.missing]).toContain('Mẫu Mẫu D3 - Báo cáo thành tích: không có trường {{khong_co}}');
 
-    google.drive.file(templates()['D3']!).setTrashed(true);
+    google.drive.item(templates()['D3']!).trashed = true;
     run();
     const defaults = filesRows();
     expect(defaults[6]![FILES_COL.status]).toBe(STATUS.updated);
     expect(docOf(defaults[6]!).dump()).not.toContain('Mã đơn vị: X04');
+  });
+
+  it('templates are found and used for their maker; another officer is told, not given the defaults silently', () => {
+    createDossierTemplates();
+    google.spreadsheet.editors.push('noivu@huulung.gov.vn');
+    google.ctx.effectiveUser = 'noivu@huulung.gov.vn';
+    const refused = run();
+    expect(refused).toMatchObject({ finished: true, halted: true });
+    expect(refused.message).toContain(`Bảng tính này dùng mẫu hồ sơ do ${OWNER} tạo`);
+    expect(google.drive.documents()).toHaveLength(3);
+    // Their own templates, then their run uses those.
+    createDossierTemplates();
+    expect(Object.keys(JSON.parse(google.documentProperties.getProperty('thidua.hoSo.templates')!))).toEqual([OWNER, 'noivu@huulung.gov.vn']);
+    google.log.reset();
+    expect(run().finished).toBe(true);
+    expect(google.log.count('Drive.Files.copy')).toBe(7);
   });
 
   it('a template whose loop marker is outside a table row gives a clear error on its documents', () => {
@@ -172,7 +201,7 @@ describe('Xuất PDF hồ sơ', () => {
     exportPdfs(google.clock);
     const parent = google.drive.foldersIn(google.drive.root)[0]!;
     const x04 = google.drive.foldersIn(parent).find((f) => f.name.startsWith('X04'))!;
-    const pdfs = () => x04.list().filter((f) => f.mimeType === 'application/pdf');
+    const pdfs = () => google.drive.filesIn(x04).filter((f) => f.mimeType === 'application/pdf');
     expect(pdfs().map((f) => f.name)).toEqual(filesRows().slice(3).map((r) => `${r[FILES_COL.fileName]}.pdf`));
     expect(pdfs()[0]!.blob!.data).toContain('BIÊN BẢN');
     expect(google.spreadsheet.toasts.at(-1)!.message).toContain('Đã xuất 7 PDF; 0 PDF đã mới sẵn; 0 lỗi.');
@@ -187,6 +216,20 @@ describe('Xuất PDF hồ sơ', () => {
     exportPdfs(google.clock);
     expect(google.spreadsheet.toasts.at(-1)!.message).toContain('Đã xuất 1 PDF; 6 PDF đã mới sẵn');
     expect(pdfs()).toHaveLength(4);
+  });
+
+  it('writes PDFs with Drive into the unit’s folder; another officer’s documents are reported, not exported', () => {
+    run();
+    google.log.reset();
+    exportPdfs(google.clock);
+    expect(google.log.count('Drive.Files.create')).toBe(7);
+    expect(google.log.count('Document.getAs')).toBe(7);
+    google.spreadsheet.editors.push('noivu@huulung.gov.vn');
+    google.ctx.effectiveUser = 'noivu@huulung.gov.vn';
+    google.log.reset();
+    exportPdfs(google.clock);
+    expect(google.log.count('Drive.Files.create')).toBe(0);
+    expect(google.spreadsheet.toasts.at(-1)!.message).toContain(`Đã xuất 0 PDF; 0 PDF đã mới sẵn; 7 lỗi. Lỗi: X01 - UBND xã Cai Kinh - Biên bản họp xét: do ${OWNER} tạo, chỉ người đó xuất được PDF`);
   });
 
   it('stops before the time limit and says to press again', () => {

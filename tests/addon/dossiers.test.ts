@@ -2,21 +2,36 @@ import { buildDossiers, plainText } from '../../src/core/documents';
 import type { DocModel, DossierDocument } from '../../src/core/documents';
 import { DOSSIER_COL, evaluate, NOMINATION_COL as N } from '../../src/core';
 import { A4_PT, pt, renderDocument, ruleText } from '../../src/addon/docsWriter';
-import { FILES_COL, FILES_SHEET, FOREIGN_FILES_SHEET, STATUS, TIME_BOX_MS, contentHash, dailyLimit, runDossierJob } from '../../src/addon/dossierJob';
+import { FILES_COL, FILES_SHEET, FOREIGN_FILES_SHEET, STATUS, contentHash } from '../../src/addon/dossierRecords';
+import { createDossiers, dossierJob } from '../../src/addon/dossierRun';
+import type { Progress } from '../../src/addon/jobRunner';
+import { BUSY_JOB, FALLBACK_AFTER_MS, STEP_MS, continueJob, jobUnderWay, loadJson, runPendingJobs, saveJson, startJob } from '../../src/addon/jobRunner';
+import { JOBS, jobCancel, jobOpen } from '../../src/addon/jobs';
+import { BUSY_MESSAGE, NO_LOCK_MESSAGE, withDocumentLock } from '../../src/addon/lock';
+import { troubleKind } from '../../src/addon/drive';
 import type { FakeDocument, FakeGoogle, FakeParagraph, FakeTable } from '../fakes';
-import { allParagraphs, counted, fakeGoogle, loadWorkbook } from '../fakes';
+import { FakeProperties, allParagraphs, counted, fakeGoogle, loadWorkbook } from '../fakes';
 import { asInSheets } from './workbooks';
 import { oneUnitWith, twoUnits } from './dossierWorkbooks';
+import * as z from 'zod/mini';
 
 let google: FakeGoogle;
+const OWNER = 'chu.tich@huulung.gov.vn';
 
 function withWorkbook(input = twoUnits(), options: Parameters<typeof fakeGoogle>[0] = {}): void {
-  google = fakeGoogle(options);
+  google = fakeGoogle({ htmlFiles: new Map([['CongViec', '<p>Tiến trình</p>']]), ...options });
   google.install();
   loadWorkbook(google, input);
 }
 
-const run = (interactive = true) => runDossierJob({ interactive, clock: google.clock });
+/** The dialog: «Bắt đầu», then every step until the job is finished or stops; the progress each call answered. */
+function dialog(units: string[] | null = null): Progress[] {
+  google.clock.advance(1000); // a person clicks: later than any earlier run
+  const seen = [startJob(dossierJob, units, google.clock)];
+  while (!seen.at(-1)!.finished && !seen.at(-1)!.halted) seen.push(continueJob(dossierJob, google.clock));
+  return seen;
+}
+const run = (units: string[] | null = null): Progress => dialog(units).at(-1)!;
 
 /** The `Hồ sơ` sheet as records by column name. */
 function filesRows(): Record<string, unknown>[] {
@@ -129,14 +144,14 @@ describe('the Google Docs writer', () => {
 describe('Tạo hồ sơ', () => {
   beforeEach(() => withWorkbook());
 
-  it('makes a folder per unit inside «Thi đua - Hồ sơ 2022», the documents in it, and lists them in one write', () => {
-    run();
+  it('makes a folder per unit inside «Thi đua - Hồ sơ 2022» through the Drive advanced service, the documents in it, and lists them in one write', () => {
+    const done = run();
     const [parent] = google.drive.foldersIn(google.drive.root);
     expect(parent!.name).toBe('Thi đua - Hồ sơ 2022');
     const units = google.drive.foldersIn(parent!);
     expect(units.map((f) => f.name).sort()).toEqual(['X01 - UBND xã Cai Kinh', 'X04 - UBND xã Yên Bình']);
     const x04 = units.find((f) => f.name.startsWith('X04'))!;
-    expect(x04.list().map((f) => f.name)).toEqual(documentsOf().filter((d) => d.title.startsWith('X04')).map((d) => d.title));
+    expect(google.drive.filesIn(x04).map((f) => f.name)).toEqual(documentsOf().filter((d) => d.title.startsWith('X04')).map((d) => d.title));
 
     const rows = filesRows();
     expect(rows).toHaveLength(7);
@@ -158,13 +173,19 @@ describe('Tạo hồ sơ', () => {
       expect(doc.name).toBe(r[FILES_COL.fileName]);
       expect(r[FILES_COL.hash]).toMatch(/^[0-9a-f]{14}$/);
       expect(r[FILES_COL.updated]).toBeInstanceOf(Date);
+      expect(r[FILES_COL.creator]).toBe(OWNER);
     }
+    // Empty Google Docs made by Drive, then written with DocumentApp; folders found again by one listing.
+    expect(google.log.count('Drive.Files.create')).toBe(1 + 2 + 7);
     expect(google.log.count('Range.setValues')).toBe(1);
-    expect(google.spreadsheet.toasts.at(-1)!.message).toContain('7 tạo mới, 0 cập nhật, 0 không đổi, 0 lỗi');
-    // Each folder's ID in a property of its own, so the next run finds the same folders.
-    expect(google.documentProperties.getProperty('thidua.hoSo.folder.2022.X04')).toBe(x04.id);
-    expect(google.documentProperties.getProperty('thidua.hoSo.folder.2022')).toBe(parent!.id);
+    expect(done).toMatchObject({ finished: true, done: 7, total: 7 });
+    expect(done.message).toContain('7 tạo mới, 0 cập nhật, 0 không đổi, 0 lỗi');
+    // The parent folder's ID is this user's (per spreadsheet and year); unit folders carry their code.
+    expect(google.userProperties.getProperty(`thidua.hoSo.folder.${google.spreadsheet.id}.2022`)).toBe(parent!.id);
+    expect(x04.tags).toEqual({ thiduaUnit: 'X04' });
     expect(google.lock.held).toBe(false);
+    expect(google.triggers.list).toHaveLength(0);
+    expect(jobUnderWay('hoSo')).toBeNull();
   });
 
   it('a second run creates nothing: same documents, «Không đổi», no document opened', () => {
@@ -176,7 +197,7 @@ describe('Tạo hồ sơ', () => {
     expect(google.drive.documents()).toHaveLength(7);
     expect(second.map((r) => r[FILES_COL.id])).toEqual(first.map((r) => r[FILES_COL.id]));
     expect(second.map((r) => r[FILES_COL.status])).toEqual(Array(7).fill(STATUS.unchanged));
-    expect(google.log.count('DocumentApp.create') + google.log.count('DocumentApp.openById')).toBe(0);
+    expect(google.log.count('Drive.Files.create') + google.log.count('DocumentApp.openById')).toBe(0);
     expect(google.log.count('Range.setValues')).toBe(1);
   });
 
@@ -204,141 +225,314 @@ describe('Tạo hồ sơ', () => {
     expect(report.dump().match(/^BÁO CÁO THÀNH TÍCH$/gm)).toHaveLength(1);
   });
 
-  it('makes only the units of the rows selected in «Đề nghị»', () => {
+  it('the menu opens a dialog where «all units» and «the selected units» are both shown; the choice is the user’s', () => {
     google.spreadsheet.select('Đề nghị', 'B4:D4');
-    run();
+    createDossiers();
+    expect(google.ui.dialogs.at(-1)).toEqual({ title: 'Tạo hồ sơ', html: '<p>Tiến trình</p>' });
+    const opened = jobOpen();
+    expect(opened).toMatchObject({ ok: true, value: { kind: 'hoSo', choice: { selected: ['X01'], all: 2, warning: '' }, underWay: null } });
+    run(['X01']);
     expect(filesRows().map((r) => r[FILES_COL.unitCode])).toEqual(['X01', 'X01', 'X01']);
+    // The cursor on a header cell selects no unit: «all» is still what runs when chosen.
     google.spreadsheet.select('Đề nghị', 'A1:A1');
-    run();
+    expect(jobOpen()).toMatchObject({ ok: true, value: { choice: { selected: [] } } });
+    run(null);
     expect(filesRows()).toHaveLength(7);
   });
 
-  it('a document the user deleted is made again; one that fails is marked «Lỗi» and retried next time', () => {
+  it('a document deleted for good or put in the bin is made again; one that fails is marked «Lỗi» and retried in place', () => {
     google.drive.failOn = 'Nguyễn Văn An';
-    run();
+    expect(run().message).toContain('6 tạo mới, 0 cập nhật, 0 không đổi, 1 lỗi');
     const rows = filesRows();
-    expect(rows[6]![FILES_COL.status]).toBe('Lỗi: Service Documents failed while accessing document. (tài liệu «X04 - UBND xã Yên Bình - Báo cáo thành tích - Nguyễn Văn An»)');
-    expect(rows[6]![FILES_COL.id]).toBe('');
-    expect(google.spreadsheet.toasts.at(-1)!.message).toContain('6 tạo mới, 0 cập nhật, 0 không đổi, 1 lỗi');
+    expect(rows[6]![FILES_COL.status]).toMatch(/^Lỗi: Service Documents failed while accessing document with id doc\w+\. \(tài liệu «X04 - UBND xã Yên Bình - Báo cáo thành tích - Nguyễn Văn An»\)$/);
+    // The empty document Drive made keeps its ID: the retry fills it, no second one.
+    const failed = rows[6]![FILES_COL.id];
+    expect(failed).not.toBe('');
 
     google.drive.failOn = null;
-    google.drive.file(String(rows[3]![FILES_COL.id])).setTrashed(true);
+    google.drive.item(String(rows[3]![FILES_COL.id])).trashed = true;
     // A change to X04's minutes, so they are written again: into a new document, the old one is in the bin.
     setCell('Hồ sơ đơn vị', 2, DOSSIER_COL.meetingPlace, 'Nhà văn hóa xã Yên Bình');
     run();
     const after = filesRows();
-    expect(after.map((r) => r[FILES_COL.status])).toEqual([...Array(3).fill(STATUS.unchanged), STATUS.created, STATUS.unchanged, STATUS.unchanged, STATUS.created]);
+    expect(after.map((r) => r[FILES_COL.status])).toEqual([...Array(3).fill(STATUS.unchanged), STATUS.created, STATUS.unchanged, STATUS.unchanged, STATUS.updated]);
     expect(after[3]![FILES_COL.id]).not.toBe(rows[3]![FILES_COL.id]);
+    expect(after[6]![FILES_COL.id]).toBe(failed);
     expect(docById(after[3]![FILES_COL.id]).dump()).toContain('Nhà văn hóa xã Yên Bình');
+
+    // Deleted for good (Drive: «File not found»): made again too.
+    google.drive.remove(String(after[3]![FILES_COL.id]));
+    setCell('Hồ sơ đơn vị', 2, DOSSIER_COL.meetingPlace, 'Hội trường xã Yên Bình');
+    run();
+    expect(filesRows()[3]![FILES_COL.status]).toBe(STATUS.created);
+    expect(docById(filesRows()[3]![FILES_COL.id]).dump()).toContain('Hội trường xã Yên Bình');
+    expect(google.drive.documents()).toHaveLength(7 + 1);
   });
 
-  it('stops before the time limit, saves where it was, and a one-off trigger finishes the job', () => {
-    google.drive.createMs = 70_000;
+  it('another officer’s documents are reported on their rows, never duplicated', () => {
     run();
-    // 4 documents take 4 min 40 s: the other 3 are left for later.
-    expect(google.drive.documents()).toHaveLength(4);
-    expect(google.spreadsheet.toasts.at(-1)!.message).toBe('Đã tạo 4/7 tài liệu; bấm Tạo hồ sơ lần nữa hoặc chờ để tiếp tục.');
-    expect(google.triggers.list.map((t) => t.handler)).toEqual(['continueDossiers']);
-    expect(filesRows()).toHaveLength(4);
-    expect(google.documentProperties.getProperty('thidua.hoSo.job')).toContain('"done":4');
-
-    google.clock.advance(60_000);
-    google.log.reset();
-    run(false);
-    expect(google.triggers.list).toHaveLength(0);
-    expect(google.log.count('ScriptApp.deleteTrigger')).toBe(1);
-    expect(google.spreadsheet.toasts.map((t) => t.message)).toContain('Làm tiếp việc tạo hồ sơ đã dừng (4/7): đang tạo 3 tài liệu cho 2 đơn vị; mỗi tài liệu mất vài giây…');
+    google.spreadsheet.editors.push('noivu@huulung.gov.vn');
+    google.ctx.effectiveUser = 'noivu@huulung.gov.vn';
+    setCell('Đề nghị', 3, N.summary, 'Tham mưu đơn giản hóa 15 thủ tục.');
+    const done = run();
     expect(google.drive.documents()).toHaveLength(7);
     const rows = filesRows();
-    expect(rows.map((r) => r[FILES_COL.status])).toEqual(Array(7).fill(STATUS.created));
-    expect(google.documentProperties.getProperty('thidua.hoSo.job')).toBeNull();
-    expect(TIME_BOX_MS).toBe(270_000);
+    expect(rows[6]![FILES_COL.status]).toBe(`Lỗi: Tài liệu này do ${OWNER} tạo; chỉ người tạo mở được. Nhờ ${OWNER} chạy «Tạo hồ sơ» để cập nhật (không tạo bản thứ hai).`);
+    expect(rows[6]![FILES_COL.creator]).toBe(OWNER);
+    expect(done.message).toContain('0 tạo mới, 0 cập nhật, 5 không đổi, 2 lỗi');
+    // The owner's next run brings them up to date in place.
+    google.ctx.effectiveUser = OWNER;
+    run();
+    expect(filesRows().map((r) => r[FILES_COL.status])).toEqual([...Array(4).fill(STATUS.unchanged), STATUS.updated, STATUS.unchanged, STATUS.updated]);
+    expect(google.drive.documents()).toHaveLength(7);
   });
 
-  it('a continuation that finds someone else working waits for the next minute, with one trigger only', () => {
+  it('Drive «try again» stops the job with its cursor kept; carrying on makes nothing twice', () => {
+    google.drive.failures.push({ method: 'create', kind: 'rate', after: 5 });
+    const stopped = run();
+    expect(stopped).toMatchObject({ finished: false, halted: true });
+    expect(stopped.message).toContain('Google Drive đang bận hoặc tạm lỗi («API call to drive.files.create failed with error: User rate limit exceeded.»)');
+    expect(jobUnderWay('hoSo')).toMatchObject({ done: 3, total: 7 });
+    expect(filesRows()).toHaveLength(3);
+
+    google.drive.failures.push({ method: 'get', kind: 'server' });
+    google.clock.advance(60_000);
+    expect(continueJob(dossierJob, google.clock).message).toContain("We're sorry, a server error occurred.");
+    // A transient error is not «deleted»: no document was made again.
+    expect(google.drive.documents()).toHaveLength(3);
+
+    const resumed = continueJob(dossierJob, google.clock);
+    expect(resumed.finished).toBe(true);
+    expect(google.drive.documents()).toHaveLength(7);
+    expect(filesRows().map((r) => r[FILES_COL.status])).toEqual(Array(7).fill(STATUS.created));
+    expect(google.triggers.list).toHaveLength(0);
+  });
+
+  it('works in short steps from the dialog, each well inside 6 minutes, with no trigger left when done', () => {
+    google.drive.createMs = 20_000;
+    const spans: number[] = [];
+    let before = google.clock.now();
+    let p = startJob(dossierJob, null, google.clock);
+    spans.push(google.clock.now() - before);
+    const seen = [p];
+    while (!p.finished) {
+      before = google.clock.now();
+      p = continueJob(dossierJob, google.clock);
+      spans.push(google.clock.now() - before);
+      seen.push(p);
+    }
+    expect(seen.length).toBeGreaterThan(2);
+    // A step starts no document after STEP_MS: at most one document's time over it.
+    for (const span of spans) expect(span).toBeLessThanOrEqual(STEP_MS + 20_000);
+    expect(STEP_MS + 20_000).toBeLessThan(6 * 60_000);
+    expect(seen.map((x) => x.done)).toEqual([...seen.map((x) => x.done)].sort((a, b) => a - b));
+    expect(google.drive.documents()).toHaveLength(7);
+    expect(filesRows().map((r) => r[FILES_COL.status])).toEqual(Array(7).fill(STATUS.created));
+    expect(google.triggers.list).toHaveLength(0);
+  });
+
+  it('closing the dialog leaves the job to one trigger an hour later, which opens the spreadsheet by ID', () => {
     google.drive.createMs = 100_000;
-    run();
-    const first = google.triggers.list[0]!.id;
-    google.lock.heldElsewhere = true;
-    run(false);
-    expect(google.triggers.list.map((t) => t.id)).not.toContain(first);
+    const first = startJob(dossierJob, null, google.clock);
+    expect(first).toMatchObject({ finished: false, done: 1 });
     expect(google.triggers.list).toHaveLength(1);
+    const trigger = google.triggers.list[0]!;
+    expect(trigger.handler).toBe('continueJobs');
+    expect(trigger.at - google.clock.now()).toBeGreaterThanOrEqual(FALLBACK_AFTER_MS - STEP_MS - 200_000);
+
+    // A second step from the dialog does not add a trigger.
+    continueJob(dossierJob, google.clock);
+    expect(google.triggers.list).toHaveLength(1);
+
+    // The trigger fires while the dialog is still driving: it leaves the job, and still one trigger.
+    google.access.container = false;
+    runPendingJobs(JOBS, google.clock);
+    expect(google.drive.documents()).toHaveLength(2);
+    expect(google.triggers.list).toHaveLength(1);
+
+    // An hour later with the dialog closed: it carries on, with no active spreadsheet.
+    google.clock.advance(FALLBACK_AFTER_MS);
+    google.drive.createMs = 0;
+    google.log.reset();
+    runPendingJobs(JOBS, google.clock);
+    expect(google.log.count('SpreadsheetApp.openById')).toBe(1);
+    expect(google.log.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
+    expect(google.drive.documents()).toHaveLength(7);
+    expect(filesRows().map((r) => r[FILES_COL.status])).toEqual(Array(7).fill(STATUS.created));
+    expect(google.triggers.list).toHaveLength(0);
+    expect(jobUnderWay('hoSo')).toBeNull();
+  });
+
+  it('a job under way is offered to carry on; dropping it keeps what was written and lets the user choose afresh', () => {
+    google.drive.createMs = 100_000;
+    startJob(dossierJob, null, google.clock);
+    expect(jobOpen()).toMatchObject({ ok: true, value: { underWay: { done: 1, total: 7, units: null } } });
+    expect(jobCancel('hoSo')).toEqual({ ok: true, value: true });
+    expect(jobCancel('không có')).toMatchObject({ ok: false });
+    expect(jobUnderWay('hoSo')).toBeNull();
+    expect(google.drive.documents()).toHaveLength(1);
+    google.drive.createMs = 0;
+    run(['X04']);
+    expect(filesRows().map((r) => r[FILES_COL.unitCode])).toEqual(['X04', 'X04', 'X04', 'X04', 'X01']);
+    expect(google.drive.documents()).toHaveLength(5);
+  });
+
+  it('a trigger left by a user whose job someone else finished removes itself', () => {
+    google.drive.createMs = 100_000;
+    startJob(dossierJob, null, google.clock);
+    expect(google.triggers.mine()).toHaveLength(1);
+    google.spreadsheet.editors.push('noivu@huulung.gov.vn');
+    google.ctx.effectiveUser = 'noivu@huulung.gov.vn';
+    // The other user sees none of the first user's triggers, and the job goes on where it was.
+    expect(google.triggers.mine()).toHaveLength(0);
+    google.drive.createMs = 0;
+    expect(continueJob(dossierJob, google.clock).finished).toBe(true);
+    google.ctx.effectiveUser = OWNER;
+    google.clock.advance(FALLBACK_AFTER_MS);
+    runPendingJobs(JOBS, google.clock);
+    expect(google.triggers.list).toHaveLength(0);
+  });
+
+  it('a second click cannot duplicate documents: the lock, the job’s lease, and a re-read under them', () => {
+    google.drive.createMs = 100_000;
+    startJob(dossierJob, null, google.clock);
+    // A second dialog carries on the same job, not a new one.
+    const second = startJob(dossierJob, ['X04'], google.clock);
+    expect(second.total).toBe(7);
+    // A runner holding the lease (a trigger mid-run) makes the dialog wait without writing.
+    const props = google.documentProperties;
+    const state = JSON.parse(props.getProperty('thidua.job.hoSo')!);
+    props.setProperty('thidua.job.hoSo', JSON.stringify({ ...state, leaseBy: 'trigger', leaseUntil: google.clock.now() + 60_000 }));
+    expect(continueJob(dossierJob, google.clock)).toMatchObject({ halted: true, message: BUSY_JOB });
+    props.setProperty('thidua.job.hoSo', JSON.stringify(state));
+    // Someone else writing: the step says so and writes nothing.
+    google.lock.heldElsewhere = true;
+    expect(continueJob(dossierJob, google.clock)).toMatchObject({ halted: true, message: BUSY_MESSAGE });
     google.lock.heldElsewhere = false;
     google.drive.createMs = 0;
-    run(false);
-    expect(google.triggers.list).toHaveLength(0);
+    run();
     expect(google.drive.documents()).toHaveLength(7);
+    expect(new Set(filesRows().map((r) => r[FILES_COL.id])).size).toBe(7);
   });
 
-  it('the menu during a pending continuation carries on the same job and removes the trigger', () => {
-    google.drive.createMs = 100_000;
-    google.spreadsheet.select('Đề nghị', 'A2:A3');
+  it('an alert suspends the script and loses the lock, so nothing is asked while it is held', () => {
+    withDocumentLock(() => {
+      expect(google.lock.held).toBe(true);
+      google.globals.SpreadsheetApp.getUi().alert('Thi đua', 'Tiếp tục?', google.ui.ButtonSet.YES_NO);
+      expect(google.lock.held).toBe(false);
+    });
+    expect(google.lock.lost).toBe(1);
+    // The dossier job never alerts: its questions are in the dialog, before any lock.
+    google.lock.lost = 0;
     run();
-    expect(google.drive.documents()).toHaveLength(3);
-    expect(google.triggers.list).toHaveLength(1);
-    // Another selection: the menu still finishes the job it started (X04), then the job is over.
-    google.spreadsheet.select('Đề nghị', 'A4');
-    run();
-    expect(google.triggers.list).toHaveLength(0);
-    expect(google.drive.documents()).toHaveLength(4);
-    expect(filesRows().map((r) => r[FILES_COL.unitCode])).toEqual(['X04', 'X04', 'X04', 'X04']);
-    // The trigger that was deleted would do nothing had it fired.
-    run(false);
-    expect(google.drive.documents()).toHaveLength(4);
+    expect(google.ui.alerts).toHaveLength(1);
+    expect(google.lock.lost).toBe(0);
   });
 
-  it('warns before the daily quota, and stops at it', () => {
-    withWorkbook(twoUnits(), { user: 'can.bo@gmail.com' });
-    const today = '2023-01-06';
-    google.userProperties.setProperty('thidua.docsCreated', JSON.stringify({ day: today, count: 247 }));
-    google.ui.answers.push('NO');
-    run();
-    expect(google.ui.alerts[0]!.prompt).toContain('khoảng 250 tài liệu mỗi ngày (ước tính)');
+  it('refuses to write without a document lock, with a clear message', () => {
+    google.access.documentLock = false;
+    createDossiers();
+    expect(google.ui.alerts[0]!.prompt).toBe(NO_LOCK_MESSAGE);
+    expect(() => startJob(dossierJob, null, google.clock)).toThrow(NO_LOCK_MESSAGE);
+    expect(continueJob(dossierJob, google.clock)).toMatchObject({ halted: true, message: NO_LOCK_MESSAGE });
     expect(google.drive.documents()).toHaveLength(0);
-
-    google.ui.answers.push('YES');
-    run();
-    expect(google.drive.documents()).toHaveLength(3);
-    expect(google.ui.alerts.at(-1)!.prompt).toContain('Đã đạt giới hạn ước tính 250 tài liệu');
-    expect(JSON.parse(google.userProperties.getProperty('thidua.docsCreated')!)).toEqual({ day: today, count: 250 });
-    expect(google.triggers.list).toHaveLength(0);
-
-    // The next day the rest is made, and nothing twice.
-    google.clock.advance(24 * 3600_000);
-    run();
-    expect(google.drive.documents()).toHaveLength(7);
-    expect(filesRows().map((r) => r[FILES_COL.status])).toEqual([...Array(3).fill(STATUS.unchanged), ...Array(4).fill(STATUS.created)]);
+    expect(google.spreadsheet.sheet(FILES_SHEET)).toBeUndefined();
   });
 
-  it('estimates the quota from the email domain', () => {
-    expect(dailyLimit('a@gmail.com')).toEqual({ limit: 250, consumer: true });
-    expect(dailyLimit('a@GoogleMail.com')).toEqual({ limit: 250, consumer: true });
-    expect(dailyLimit('chu.tich@huulung.gov.vn')).toEqual({ limit: 1500, consumer: false });
-    expect(dailyLimit('')).toEqual({ limit: 250, consumer: true });
-    withWorkbook();
-    google.userProperties.setProperty('thidua.docsCreated', JSON.stringify({ day: '2023-01-06', count: 1490 }));
-    run();
-    expect(google.ui.alerts).toEqual([]);
+  it('learns the daily limit from Google’s error: stops cleanly, says when to resume, warns before the next start', () => {
+    withWorkbook(twoUnits(), { user: 'can.bo@gmail.com', owner: 'can.bo@gmail.com' });
+    google.drive.failures.push({ method: 'create', kind: 'daily', after: 5 });
+    const stopped = run();
+    expect(stopped).toMatchObject({ finished: false, halted: true, done: 3 });
+    expect(stopped.message).toContain('hết hạn mức tạo tài liệu trong ngày («API call to drive.files.create failed with error: Daily Limit Exceeded»)');
+    expect(stopped.message).toMatch(/khoảng \d\d:\d\d ngày 07\/01\/2023 hãy mở lại «Tạo hồ sơ»/);
+    const warning = dossierJob.choice(google.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, google.clock).warning;
+    expect(warning).toContain('đã hết hạn mức tạo tài liệu trong ngày (sau 3 tài liệu hôm đó)');
+
+    google.clock.advance(24 * 3600_000);
+    expect(continueJob(dossierJob, google.clock).finished).toBe(true);
     expect(google.drive.documents()).toHaveLength(7);
+    expect(filesRows().map((r) => r[FILES_COL.status])).toEqual(Array(7).fill(STATUS.created));
+    expect(dossierJob.choice(google.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, google.clock).warning).toBe('');
+  });
+
+  it('does not guess a limit from the email domain: a gmail.com account is not stopped at 250', () => {
+    withWorkbook(twoUnits(), { user: 'can.bo@gmail.com', owner: 'can.bo@gmail.com' });
+    google.userProperties.setProperty('thidua.docsCreated', JSON.stringify({ day: '2023-01-06', count: 249 }));
+    expect(run().finished).toBe(true);
+    expect(google.drive.documents()).toHaveLength(7);
+    expect(google.ui.alerts).toEqual([]);
   });
 
   it('never overwrites a «Hồ sơ» sheet of the user’s own', () => {
     const mine = google.spreadsheet.addSheet(FILES_SHEET, [['Ghi chú', 'Người phụ trách'], ['Nộp bản giấy trước 10/01', 'Chị Lan']]);
-    run();
-    expect(google.ui.alerts[0]!.prompt).toBe(FOREIGN_FILES_SHEET);
+    expect(run()).toMatchObject({ finished: true, halted: true, message: FOREIGN_FILES_SHEET });
     expect(mine.dump()).toEqual([['Ghi chú', 'Người phụ trách'], ['Nộp bản giấy trước 10/01', 'Chị Lan']]);
     expect(google.drive.documents()).toHaveLength(0);
   });
 
   it('tells the user when no unit has an eligible nominee', () => {
     withWorkbook(twoUnits({ nominations: [] }));
-    run();
-    expect(google.ui.alerts[0]!.prompt).toContain('không có hồ sơ để tạo');
+    expect(run().message).toContain('không có hồ sơ để tạo');
     expect(google.spreadsheet.sheet(FILES_SHEET)).toBeUndefined();
   });
 
   it('hashes content so that any change shows', () => {
     expect(contentHash('a')).not.toBe(contentHash('b'));
     expect(contentHash('Nguyễn Văn An')).toBe(contentHash('Nguyễn Văn An'));
+  });
+});
+
+describe('Drive errors, told apart by what to do', () => {
+  it.each([
+    ['API call to drive.files.get failed with error: File not found: 1AbC.', 'notFound'],
+    ['API call to drive.files.get failed with error: The user does not have sufficient permissions for file 1AbC.', 'noAccess'],
+    ['API call to drive.files.get failed with error: The user has not granted the app 123 read access to the file 1AbC.', 'noAccess'],
+    ['API call to drive.files.create failed with error: User rate limit exceeded.', 'retry'],
+    ['API call to drive.files.list failed with error: Too Many Requests', 'retry'],
+    ['API call to drive.files.create failed with error: Rate Limit Exceeded', 'retry'],
+    ['API call to drive.files.list failed with error: Internal Error', 'retry'],
+    ["We're sorry, a server error occurred. Please wait a bit and try again.", 'retry'],
+    ['Service invoked too many times in a short time: driveWriteVolume rateMax. Try Utilities.sleep(1000) between calls.', 'retry'],
+    ['Service invoked too many times for one day: docs create.', 'daily'],
+    ['API call to drive.files.create failed with error: Daily Limit Exceeded', 'daily'],
+    ['API call to drive.files.create failed with error: The user has exceeded their Drive storage quota', 'daily'],
+    ['Invalid argument: name', 'other'],
+  ] as const)('%s → %s', (text, kind) => {
+    expect(troubleKind(Object.assign(new Error(text), { name: 'GoogleJsonResponseException' }))).toBe(kind);
+  });
+});
+
+describe('the fake triggers hold Apps Script’s rules for an add-on', () => {
+  it('no more often than hourly, at most 20 per user, each user sees only their own', () => {
+    withWorkbook();
+    const ScriptApp = google.globals.ScriptApp;
+    expect(() => ScriptApp.newTrigger('continueJobs').timeBased().after(60_000).create()).toThrow('more often than once an hour');
+    for (let i = 0; i < 20; i++) ScriptApp.newTrigger('continueJobs').timeBased().after(FALLBACK_AFTER_MS).create();
+    expect(() => ScriptApp.newTrigger('continueJobs').timeBased().after(FALLBACK_AFTER_MS).create()).toThrow('too many triggers');
+    google.ctx.effectiveUser = 'noivu@huulung.gov.vn';
+    expect(ScriptApp.getProjectTriggers()).toHaveLength(0);
+    ScriptApp.newTrigger('continueJobs').timeBased().after(FALLBACK_AFTER_MS).create();
+    expect(google.triggers.list).toHaveLength(21);
+  });
+});
+
+describe('saved state within the property limits (9 KB a value, 500 KB a store)', () => {
+  it('the fake refuses a value over 9 KB and a store over 500 KB, as Apps Script does', () => {
+    const props = new FakeProperties();
+    expect(() => props.setProperty('k', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
+    for (let i = 0; i < 56; i++) props.setProperty(`k${i}`, 'x'.repeat(9000));
+    expect(() => props.setProperty('more', 'x'.repeat(9000))).toThrow('property storage quota');
+  });
+
+  it('a job over 5,000 chosen units is saved in pieces and read back whole', () => {
+    const props = new FakeProperties();
+    const codes = Array.from({ length: 5000 }, (_, i) => `XA${String(i).padStart(4, '0')}`);
+    saveJson(props as unknown as GoogleAppsScript.Properties.Properties, 'thidua.job.hoSo', { units: codes });
+    expect(loadJson(props as unknown as GoogleAppsScript.Properties.Properties, 'thidua.job.hoSo', z.object({ units: z.array(z.string()) }))).toEqual({ units: codes });
+    expect(props.size()).toBeLessThan(100 * 1024);
+    // Shorter again: the pieces no longer needed are deleted.
+    saveJson(props as unknown as GoogleAppsScript.Properties.Properties, 'thidua.job.hoSo', { units: ['X01'] });
+    expect([...props.data.keys()].sort()).toEqual(['thidua.job.hoSo', 'thidua.job.hoSo.n']);
   });
 });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { WorkbookInput } from '../../src/core';
 import { evaluate } from '../../src/core';
 import { buildDossiers } from '../../src/core/documents';
-import { FILES_COL, FILES_SHEET, STATUS } from '../../src/addon/dossierJob';
+import { FILES_COL, FILES_SHEET, STATUS } from '../../src/addon/dossierRecords';
 import { readWorkbookFile } from '../../src/cli/xlsx';
 import { buildAddon } from '../../scripts/buildAddon';
 import { loadWorkbook } from '../fakes';
@@ -33,7 +33,13 @@ it('createDossiers writes every dossier of the sample district, and a second run
   const titles = expected.flatMap((u) => u.documents.map((d) => d.title));
   expect(titles.length).toBeGreaterThan(10);
 
-  script.call('createDossiers');
+  /** The dialog's calls: start for all units, then steps until done. */
+  const dialog = () => {
+    let answer = script.call('jobStart', { kind: 'hoSo', units: null }) as { ok: boolean; value: { finished: boolean; halted: boolean } };
+    while (answer.ok && !answer.value.finished && !answer.value.halted) answer = script.call('jobStep', 'hoSo') as typeof answer;
+    expect(answer).toMatchObject({ ok: true, value: { finished: true, halted: false } });
+  };
+  dialog();
   const { drive, spreadsheet } = script.google;
   expect(drive.documents().map((d) => d.name)).toEqual(titles);
   const [parent] = drive.foldersIn(drive.root);
@@ -44,19 +50,19 @@ it('createDossiers writes every dossier of the sample district, and a second run
   // Every document is the rendered model: its first line is the issuing body, its text complete.
   for (const doc of drive.documents()) expect(doc.dump()).toMatch(/^(ỦY BAN NHÂN DÂN|UBND)/);
 
-  script.call('createDossiers');
+  dialog();
   expect(drive.documents()).toHaveLength(titles.length);
   expect(spreadsheet.sheet(FILES_SHEET)!.dump().slice(1).map((r) => r[status])).toEqual(titles.map(() => STATUS.unchanged));
   expect(script.google.triggers.list).toHaveLength(0);
   expect(script.google.lock.held).toBe(false);
 }, 60_000);
 
-it('the menu lists the dossier items, and the continuation and template functions exist', () => {
+it('the menu lists the dossier items, and the dialog’s, trigger’s and template functions exist', () => {
   const script = runBundle(code);
   script.call('onOpen', { authMode: 'FULL' });
   const captions = script.google.ui.menus[0]!.entries.flatMap((e) => (e === 'separator' ? [] : [e.caption]));
   expect(captions).toEqual(expect.arrayContaining(['Tạo hồ sơ', 'Tạo mẫu hồ sơ', 'Xuất PDF hồ sơ']));
-  for (const name of ['continueDossiers', 'createDossierTemplates', 'exportDossierPdfs']) expect(typeof script.context[name]).toBe('function');
+  for (const name of ['continueJobs', 'jobOpen', 'jobStart', 'jobStep', 'createDossierTemplates', 'exportDossierPdfs']) expect(typeof script.context[name]).toBe('function');
   loadWorkbook(script.google, sample);
   script.call('createDossierTemplates');
   expect(script.google.drive.documents().map((d) => d.name)).toEqual(['Mẫu D1 - Biên bản họp xét', 'Mẫu D2 - Tờ trình', 'Mẫu D3 - Báo cáo thành tích']);

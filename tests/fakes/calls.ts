@@ -42,18 +42,8 @@ export const ADVANCED_SERVICE_SCOPES: ScopeTable = {
   'Drive.Permissions.list': ['drive', 'drive.file', 'drive.meet.readonly', 'drive.metadata', 'drive.metadata.readonly', 'drive.photos.readonly', 'drive.readonly'],
 };
 
-/**
- * Today's dossier code reaches Drive through DriveApp, whose every method needs the restricted
- * `auth/drive`, which the manifest rightly does not grant: on real Google these calls fail.
- * The Drive rework (issue 8, points 1 and 7) replaces them with Drive advanced service calls on
- * `drive.file`; until it is merged they are counted as needing that scope. DELETE this list
- * once no fake records these labels.
- */
-export const KNOWN_GAPS_UNTIL_DRIVE_REWORK: readonly string[] = ['DriveApp', 'Folder', 'File', 'FileIterator', 'FolderIterator'];
-
 /** The scopes a call needs one of, or undefined when no table knows the method. */
 export function requiredScopes(call: string): readonly string[] | undefined {
-  if (KNOWN_GAPS_UNTIL_DRIVE_REWORK.includes(call.slice(0, call.lastIndexOf('.')))) return ['drive.file'];
   // A document element the fake labels by its kind (`Paragraph`) is an `Element` to the script
   // when a generic getter returned it, so `Element`'s methods (`asParagraph`) apply too.
   return ADVANCED_SERVICE_SCOPES[call] ?? BUILT_IN_SCOPES[call] ?? BUILT_IN_SCOPES[`Element${call.slice(call.lastIndexOf('.'))}`];

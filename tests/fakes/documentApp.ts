@@ -54,6 +54,29 @@ function pick(attrs: Attrs, keys: Set<string>): Attrs {
 /** What the fakes of one test share. */
 export interface DocsContext {
   log: CallLog;
+  /** Called before a document is converted (`getAs`): the fake Drive moves its clock. */
+  beforeExport?: () => void;
+}
+
+export class FakeBlob implements Subset<GoogleAppsScript.Base.Blob, 'getName' | 'setName' | 'getContentType' | 'getDataAsString'> {
+  constructor(
+    public name: string,
+    readonly contentType: string,
+    readonly data: string,
+  ) {}
+  getName(): string {
+    return this.name;
+  }
+  setName(name: string): this {
+    this.name = name;
+    return this;
+  }
+  getContentType(): string {
+    return this.contentType;
+  }
+  getDataAsString(): string {
+    return this.data;
+  }
 }
 
 type Parent = FakeContainer | FakeTableRow | FakeTable | FakeParagraph;
@@ -773,7 +796,7 @@ export class FakeTableCell extends FakeContainer implements Subset<TableCell, Ce
   }
 }
 
-type DocMethods = 'getBody' | 'getId' | 'getName' | 'setName' | 'getUrl' | 'saveAndClose';
+type DocMethods = 'getBody' | 'getId' | 'getName' | 'setName' | 'getUrl' | 'saveAndClose' | 'getAs';
 
 export class FakeDocument implements Subset<Doc, DocMethods> {
   readonly body: FakeBody;
@@ -813,6 +836,13 @@ export class FakeDocument implements Subset<Doc, DocMethods> {
   getUrl(): string {
     this.open();
     return `https://docs.google.com/document/d/${this.id}/edit`;
+  }
+  /** The document as a PDF (Docs also makes Markdown; nothing else). */
+  getAs(contentType: string): FakeBlob {
+    this.open();
+    if (contentType !== 'application/pdf' && contentType !== 'text/markdown') throw new Error(`Converting from application/vnd.google-apps.document to ${contentType} is not supported.`);
+    this.ctx.beforeExport?.();
+    return counted(new FakeBlob(`${this.name}.pdf`, contentType, `%PDF ${this.dump()}`), 'Blob', this.ctx.log);
   }
   saveAndClose(): void {
     this.open();

@@ -3,7 +3,7 @@
  * `install(target)` puts the services on `globalThis` (jest) or on a `node:vm` context.
  */
 import { CallLog, counted } from './calls';
-import { FakeDrive, fakeDocumentApp, fakeDriveApp } from './driveApp';
+import { FakeDrive, fakeDocumentApp } from './drive';
 import { FakeClock, FakeLock, FakeProperties, FakeTriggers, fakeHtmlService, fakeSession } from './services';
 import { FakeDataValidationBuilder, FakeSpreadsheet, FakeUi, midnightIn, type FakeContext } from './spreadsheetApp';
 
@@ -11,7 +11,7 @@ export * from './calls';
 export * from './services';
 export * from './spreadsheetApp';
 export * from './documentApp';
-export * from './driveApp';
+export * from './drive';
 export { loadWorkbook } from './workbook';
 
 export interface GoogleOptions {
@@ -46,20 +46,42 @@ export function fakeGoogle(options: GoogleOptions = {}) {
   const spreadsheet = new FakeSpreadsheet(ctx);
   const ui = new FakeUi(ctx);
   const lock = new FakeLock();
+  /** The script's lock (all users, all files) is another lock. */
+  const scriptLock = new FakeLock();
+  // Ui.alert waits for the user: the script is suspended and its lock is lost.
+  const alert = ui.alert.bind(ui);
+  ui.alert = (...args: unknown[]) => {
+    lock.suspend();
+    return alert(...args);
+  };
   const documentProperties = new FakeProperties();
-  const userProperties = new FakeProperties();
+  /** User properties belong to each user. */
+  const userStores = new Map<string, FakeProperties>();
+  const userPropertiesOf = (email: string): FakeProperties => {
+    if (!userStores.has(email)) userStores.set(email, new FakeProperties());
+    return userStores.get(email)!;
+  };
+  const userProperties = userPropertiesOf(ctx.effectiveUser);
   const scriptProperties = new FakeProperties();
-  /** Under AuthMode.NONE the file cannot be read: a script that tries fails as in Sheets. */
-  const access = { spreadsheet: true };
+  /**
+   * Under AuthMode.NONE the file cannot be read: a script that tries fails as in Sheets. A
+   * time-driven trigger runs with no active spreadsheet (`container: false`); `documentLock:
+   * false` is a context with no document lock (`getDocumentLock()` answers null).
+   */
+  const access = { spreadsheet: true, container: true, documentLock: true };
   const clock = new FakeClock();
-  const drive = new FakeDrive(log, clock, ctx.DateCtor);
-  const triggers = new FakeTriggers(log, clock);
+  const drive = new FakeDrive(log, clock, () => ctx.effectiveUser, ctx.DateCtor);
+  const triggers = new FakeTriggers(log, clock, () => ctx.effectiveUser);
 
   const globals = {
     SpreadsheetApp: counted(
       {
         getActiveSpreadsheet: () => {
           if (!access.spreadsheet) throw new Error('You do not have permission to call SpreadsheetApp.getActiveSpreadsheet');
+          return access.container ? counted(spreadsheet, 'Spreadsheet', log) : null;
+        },
+        openById: (id: string) => {
+          if (id !== spreadsheet.id) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
           return counted(spreadsheet, 'Spreadsheet', log);
         },
         getUi: () => counted(ui, 'Ui', log),
@@ -72,8 +94,8 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     ),
     LockService: counted(
       {
-        getDocumentLock: () => counted(lock, 'Lock', log),
-        getScriptLock: () => counted(lock, 'Lock', log),
+        getDocumentLock: () => (access.documentLock ? counted(lock, 'Lock', log) : null),
+        getScriptLock: () => counted(scriptLock, 'Lock', log),
       },
       'LockService',
       log,
@@ -81,7 +103,7 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     PropertiesService: counted(
       {
         getDocumentProperties: () => counted(documentProperties, 'Properties', log),
-        getUserProperties: () => counted(userProperties, 'Properties', log),
+        getUserProperties: () => counted(userPropertiesOf(ctx.effectiveUser), 'Properties', log),
         getScriptProperties: () => counted(scriptProperties, 'Properties', log),
       },
       'PropertiesService',
@@ -102,7 +124,7 @@ export function fakeGoogle(options: GoogleOptions = {}) {
       'Utilities',
       log,
     ),
-    DriveApp: fakeDriveApp(drive),
+    Drive: drive.service(),
   };
 
   return {
@@ -113,6 +135,7 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     lock,
     documentProperties,
     userProperties,
+    userPropertiesOf,
     access,
     clock,
     drive,

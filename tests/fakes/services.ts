@@ -8,15 +8,25 @@ type Lock = GoogleAppsScript.Lock.Lock;
 type Properties = GoogleAppsScript.Properties.Properties;
 type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 
-/** One document lock shared by every execution of the fake: `held` by someone else blocks. */
+/**
+ * One document lock shared by every execution of the fake: `held` by someone else blocks. A
+ * dialog that waits for the user (`Ui.alert`, `prompt`) suspends the script, and the lock does
+ * not survive it: `suspend()` drops it, so a second execution can take it meanwhile.
+ */
 export class FakeLock implements Subset<Lock, 'tryLock' | 'releaseLock' | 'hasLock'> {
   /** Another execution holds the lock (the test sets it to simulate a concurrent user). */
   heldElsewhere = false;
   held = false;
+  /** How many times a held lock was lost to a suspension. */
+  lost = 0;
   tryLock(_timeoutInMillis: number): boolean {
     if (this.heldElsewhere) return false;
     this.held = true;
     return true;
+  }
+  suspend(): void {
+    if (this.held) this.lost++;
+    this.held = false;
   }
   releaseLock(): void {
     this.held = false;
@@ -26,14 +36,29 @@ export class FakeLock implements Subset<Lock, 'tryLock' | 'releaseLock' | 'hasLo
   }
 }
 
+/** Apps Script's limits: 9 KB a value, 500 KB a store (keys and values). */
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
+export const PROPERTY_STORE_BYTES = 500 * 1024;
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
 export class FakeProperties implements Subset<Properties, 'getProperty' | 'setProperty' | 'deleteProperty' | 'getProperties'> {
   readonly data = new Map<string, string>();
   getProperty(key: string): string | null {
     return this.data.get(key) ?? null;
   }
   setProperty(key: string, value: string): this {
-    this.data.set(key, String(value));
+    const text = String(value);
+    if (bytes(text) > PROPERTY_VALUE_BYTES) throw new Error('Exception: Argument too large: value');
+    const others = [...this.data].filter(([k]) => k !== key).reduce((sum, [k, v]) => sum + bytes(k) + bytes(v), 0);
+    if (others + bytes(key) + bytes(text) > PROPERTY_STORE_BYTES) {
+      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    }
+    this.data.set(key, text);
     return this;
+  }
+  /** Bytes the store holds (test inspection). */
+  size(): number {
+    return [...this.data].reduce((sum, [k, v]) => sum + bytes(k) + bytes(v), 0);
   }
   deleteProperty(key: string): this {
     this.data.delete(key);
@@ -111,12 +136,19 @@ export class FakeClock {
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
+/** An editor add-on may not run a time-driven trigger more often than once an hour. */
+export const ADDON_TRIGGER_MIN_MS = 3600_000;
+/** Installable triggers per user per script. */
+export const TRIGGERS_PER_USER = 20;
+
 export class FakeTrigger implements Subset<Trigger, 'getUniqueId' | 'getHandlerFunction'> {
   constructor(
     readonly id: string,
     readonly handler: string,
     /** When it fires, on the fake clock. */
     readonly at: number,
+    /** Who made it: it runs as them, and only they see it in `getProjectTriggers`. */
+    readonly owner: string,
   ) {}
   getUniqueId(): string {
     return this.id;
@@ -126,14 +158,23 @@ export class FakeTrigger implements Subset<Trigger, 'getUniqueId' | 'getHandlerF
   }
 }
 
-/** ScriptApp's installable triggers: `newTrigger(f).timeBased().after(ms).create()`, listing, deleting. */
+/**
+ * ScriptApp's installable triggers: `newTrigger(f).timeBased().after(ms).create()`, listing,
+ * deleting. Each user has their own (a fired one-off trigger stays listed until deleted), at most
+ * 20; an add-on's time-driven trigger fires at most hourly.
+ */
 export class FakeTriggers {
   readonly list: FakeTrigger[] = [];
   private counter = 0;
   constructor(
     private readonly log: CallLog,
     private readonly clock: FakeClock,
+    private readonly user: () => string,
   ) {}
+  /** This user's triggers (test inspection). */
+  mine(): FakeTrigger[] {
+    return this.list.filter((t) => t.owner === this.user());
+  }
   service() {
     const newTrigger = (handler: string) => {
       let after: number | null = null;
@@ -144,8 +185,9 @@ export class FakeTriggers {
         },
         create: () => {
           if (after === null) throw new Error('The trigger needs a time: call after() or at() first.');
-          if (this.list.length >= 20) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-          const trigger = new FakeTrigger(`trigger-${++this.counter}`, handler, this.clock.now() + after);
+          if (after < ADDON_TRIGGER_MIN_MS) throw new Error('Add-ons may not create time-based triggers that run more often than once an hour.');
+          if (this.mine().length >= TRIGGERS_PER_USER) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+          const trigger = new FakeTrigger(`trigger-${++this.counter}`, handler, this.clock.now() + after, this.user());
           this.list.push(trigger);
           return counted(trigger, 'Trigger', this.log);
         },
@@ -156,10 +198,10 @@ export class FakeTriggers {
       {
         AuthMode,
         newTrigger,
-        getProjectTriggers: () => this.list.map((t) => counted(t, 'Trigger', this.log)),
+        getProjectTriggers: () => this.mine().map((t) => counted(t, 'Trigger', this.log)),
         deleteTrigger: (trigger: Trigger) => {
           // Read through the fake's field: the script's own call is `deleteTrigger`, not `getUniqueId`.
-          const i = this.list.findIndex((t) => t.id === (trigger as unknown as FakeTrigger).id);
+          const i = this.list.findIndex((t) => t.id === (trigger as unknown as FakeTrigger).id && t.owner === this.user());
           if (i >= 0) this.list.splice(i, 1);
         },
       },

@@ -226,7 +226,9 @@ type ProtectionMethods = 'getDescription' | 'setDescription' | 'getEditors' | 'a
 export class FakeProtection implements Subset<Protection, ProtectionMethods> {
   description = '';
   editors: string[];
-  domainEdit = true;
+  domainEdit: boolean;
+  /** Editors added by name on this protection (others hold the right through the file, maybe a group). */
+  readonly named = new Set<string>();
   warningOnly = false;
   removed = false;
   constructor(
@@ -235,6 +237,8 @@ export class FakeProtection implements Subset<Protection, ProtectionMethods> {
     readonly type: 'RANGE' | 'SHEET',
   ) {
     this.editors = [...range.sheet.spreadsheet.editors];
+    // A consumer file has no domain: nobody edits «by domain».
+    this.domainEdit = !range.sheet.spreadsheet.consumer;
   }
   getDescription(): string {
     return this.description;
@@ -253,11 +257,18 @@ export class FakeProtection implements Subset<Protection, ProtectionMethods> {
     for (const email of emails) {
       if (!/^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$/.test(email)) throw new Error(`Invalid email: ${email}`);
       if (!this.editors.includes(email)) this.editors.push(email);
+      this.named.add(email);
     }
     return this;
   }
   removeEditors(who: Array<string | GoogleAppsScript.Base.User>): this {
     const gone = new Set(who.map((w) => (typeof w === 'string' ? w : w.getEmail())));
+    // Sheets: a runner who is not the owner must add themself first, or removing the editors
+    // they hold their right through (a group) throws.
+    const runner = this.ctx.effectiveUser;
+    if (runner !== this.ctx.owner && !this.named.has(runner)) {
+      throw new Error('You are trying to remove yourself as an editor of this protected range. Add yourself as an editor with addEditor() first.');
+    }
     // The owner and the user running the script cannot be removed.
     this.editors = this.editors.filter((e) => !gone.has(e) || e === this.ctx.owner || e === this.ctx.effectiveUser);
     return this;
@@ -273,9 +284,10 @@ export class FakeProtection implements Subset<Protection, ProtectionMethods> {
     all.splice(all.indexOf(this), 1);
   }
   canEdit(): boolean {
-    return this.editors.includes(this.ctx.effectiveUser);
+    return this.editors.includes(this.ctx.effectiveUser) || this.ctx.effectiveUser === this.ctx.owner;
   }
   setDomainEdit(editable: boolean): this {
+    if (this.range.sheet.spreadsheet.consumer) throw new Error('Exception: This operation is not supported for this spreadsheet: it does not belong to a Google Workspace domain.');
     this.domainEdit = editable;
     return this;
   }
@@ -581,6 +593,8 @@ export class FakeSpreadsheet implements Subset<Spreadsheet, SpreadsheetMethods> 
   readonly selections: string[][] = [];
   /** People with edit access to the file; a new protection starts with all of them. */
   readonly editors: string[];
+  /** Owned by a consumer account (no Workspace domain): `setDomainEdit` throws. */
+  consumer = false;
   private nextSheetId = 0;
   /** What the user has selected (`select` in a test); null: the cursor is where a file opens. */
   private activeRange: { sheet: FakeSheet; a1: string } | null = null;
@@ -676,7 +690,7 @@ export interface Shown {
   html: string;
 }
 
-export class FakeUi implements Subset<Ui, 'createMenu' | 'createAddonMenu' | 'alert' | 'showModalDialog' | 'showSidebar'> {
+export class FakeUi implements Subset<Ui, 'createMenu' | 'createAddonMenu' | 'alert' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar'> {
   readonly menus: FakeMenu[] = [];
   readonly alerts: Array<{ title: string; prompt: string }> = [];
   /** The buttons the user will press, in order (a test sets them); OK once they run out. */
@@ -702,6 +716,9 @@ export class FakeUi implements Subset<Ui, 'createMenu' | 'createAddonMenu' | 'al
   }
   // Reads the page's fields, not its methods: showing a page is one call, not three.
   showModalDialog(output: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
+    this.dialogs.push({ title, html: page(output).content });
+  }
+  showModelessDialog(output: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     this.dialogs.push({ title, html: page(output).content });
   }
   showSidebar(output: GoogleAppsScript.HTML.HtmlOutput): void {

@@ -1,0 +1,263 @@
+/**
+ * The Drive advanced service (v3: `Drive.Files.create/get/update/copy/list`) and DocumentApp on
+ * top of it, as the add-on sees them under the `drive.file` scope: a user sees only the files
+ * the add-on created for them. Another user's file is «File not found» to Drive (as a deleted
+ * one is) and «Document is missing» to DocumentApp; a trashed file is still found, with
+ * `trashed: true`. A test switches the user (`google.ctx.effectiveUser`), deletes files for good,
+ * and makes the next calls fail as Drive does (`failures`), with the real services' messages.
+ */
+import type { CallLog } from './calls';
+import { counted } from './calls';
+import type { FakeClock } from './services';
+import { Attribute, ElementType, FakeBlob, FakeDocument, HorizontalAlignment } from './documentApp';
+
+type Blob = GoogleAppsScript.Base.Blob;
+type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+
+export const DOC_MIME = 'application/vnd.google-apps.document';
+export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+
+/** One Drive item (file or folder), as the fake stores it. */
+export class FakeItem {
+  trashed = false;
+  modified: number;
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly mimeType: string,
+    public parent: string | null,
+    readonly owner: string,
+    readonly tags: Record<string, string>,
+    now: number,
+    readonly blob: FakeBlob | null = null,
+  ) {
+    this.modified = now;
+  }
+  get isFolder(): boolean {
+    return this.mimeType === FOLDER_MIME;
+  }
+}
+
+/** A failure the test puts ahead: the next call of `method` fails with Drive's message of `kind`. */
+export interface Failure {
+  method: 'create' | 'get' | 'update' | 'copy' | 'list';
+  kind: 'rate' | 'server' | 'forbidden' | 'daily';
+  /** Calls of `method` that still succeed before this one fails. */
+  after?: number;
+}
+
+/** Real texts: the Drive API's errors as the advanced service throws them, and Apps Script's own. */
+function failureError(method: string, kind: Failure['kind'], id: string): Error {
+  const api = `API call to drive.files.${method} failed with error: `;
+  const text = {
+    rate: `${api}User rate limit exceeded.`,
+    server: "We're sorry, a server error occurred. Please wait a bit and try again.",
+    forbidden: `${api}The user does not have sufficient permissions for file ${id}.`,
+    daily: `${api}Daily Limit Exceeded`,
+  }[kind];
+  return Object.assign(new Error(text), { name: kind === 'server' ? 'Exception' : 'GoogleJsonResponseException' });
+}
+
+const notFound = (method: string, id: string) =>
+  Object.assign(new Error(`API call to drive.files.${method} failed with error: File not found: ${id}.`), { name: 'GoogleJsonResponseException' });
+
+/** The clauses the add-on's queries use; anything else is refused as Drive refuses a bad query. */
+const CLAUSES: [RegExp, (item: FakeItem, value: string) => boolean][] = [
+  [/^'((?:[^'\\]|\\.)*)' in parents$/, (item, v) => item.parent === v],
+  [/^trashed = false$/, (item) => !item.trashed],
+  [/^mimeType = '((?:[^'\\]|\\.)*)'$/, (item, v) => item.mimeType === v],
+  [/^name = '((?:[^'\\]|\\.)*)'$/, (item, v) => item.name === v],
+];
+const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+
+export class FakeDrive {
+  readonly items = new Map<string, FakeItem>();
+  readonly docs = new Map<string, FakeDocument>();
+  /** My Drive of whoever runs the script (one root for all: visibility is by owner). */
+  readonly root: FakeItem;
+  /** How long creating one document takes on the clock (Apps Script: a second or two). */
+  createMs = 0;
+  /** How long one PDF conversion takes on the clock. */
+  pdfMs = 0;
+  /** Opening a document whose name contains this fails, as Docs sometimes does (a test sets it). */
+  failOn: string | null = null;
+  /** The next calls that fail, in order (a test sets them). */
+  readonly failures: Failure[] = [];
+  /** The largest page `list` answers (Drive: up to 1,000). */
+  pageSize = 1000;
+  private counter = 0;
+
+  constructor(
+    readonly log: CallLog,
+    readonly clock: FakeClock,
+    /** Who runs the script now. */
+    readonly user: () => string,
+    readonly DateCtor: DateConstructor = Date,
+  ) {
+    this.root = new FakeItem('root', 'My Drive', FOLDER_MIME, null, '', {}, clock.now());
+  }
+  private nextId(prefix: string): string {
+    return `${prefix}${String(++this.counter).padStart(4, '0')}${'x'.repeat(20)}`;
+  }
+  private failing(method: Failure['method'], id: string): void {
+    const i = this.failures.findIndex((f) => f.method === method);
+    const failure = this.failures[i];
+    if (!failure) return;
+    if ((failure.after ?? 0) > 0) {
+      failure.after!--;
+      return;
+    }
+    this.failures.splice(i, 1);
+    throw failureError(method, failure.kind, id);
+  }
+  /** An item this user may see (theirs, trashed or not); else Drive's «File not found». */
+  private visible(method: string, id: string): FakeItem {
+    const item = this.items.get(id);
+    if (!item || item.owner !== this.user()) throw notFound(method, id);
+    return item;
+  }
+  private parentOf(method: string, resource: DriveFile): string {
+    const parents = resource.parents ?? [];
+    if (parents.length > 1) throw new Error(`API call to drive.files.${method} failed with error: A shared drive item must have exactly one parent.`);
+    if (!parents[0] || parents[0] === 'root') return this.root.id;
+    const folder = this.visible(method, parents[0]);
+    if (!folder.isFolder) throw new Error(`API call to drive.files.${method} failed with error: The specified parent is not a folder.`);
+    return folder.id;
+  }
+  /** Without `fields`, v3 answers only kind, id, name and mimeType. */
+  private answer(item: FakeItem, optionalArgs?: Record<string, unknown>): DriveFile {
+    const full = this.resource(item);
+    return optionalArgs?.['fields'] ? full : { id: full.id, name: full.name, mimeType: full.mimeType };
+  }
+  private resource(item: FakeItem): DriveFile {
+    return {
+      id: item.id,
+      name: item.name,
+      mimeType: item.mimeType,
+      trashed: item.trashed,
+      modifiedTime: new Date(item.modified).toISOString(),
+      parents: item.parent ? [item.parent] : [],
+      appProperties: { ...item.tags },
+    };
+  }
+  private add(name: string, mimeType: string, parent: string, tags: Record<string, string> = {}, blob: FakeBlob | null = null): FakeItem {
+    const item = new FakeItem(this.nextId(mimeType === FOLDER_MIME ? 'd' : mimeType === DOC_MIME ? 'doc' : 'f'), name, mimeType, parent, this.user(), tags, this.clock.now(), blob);
+    this.items.set(item.id, item);
+    return item;
+  }
+  /** A new Google Doc in `folder`, empty or a copy of `source` (set-up and the service alike). */
+  newDocument(name: string, folder: FakeItem, source?: FakeDocument): { doc: FakeDocument; item: FakeItem } {
+    this.clock.advance(this.createMs);
+    const item = this.add(name, DOC_MIME, folder.id);
+    const touch = (doc: FakeDocument) => {
+      const file = this.items.get(doc.id);
+      if (file) {
+        file.name = doc.name;
+        file.modified = this.clock.now();
+      }
+    };
+    const doc = source ? source.cloneAs(item.id, name, touch) : new FakeDocument({ log: this.log, beforeExport: () => this.clock.advance(this.pdfMs) }, item.id, name, touch);
+    this.docs.set(item.id, doc);
+    return { doc, item };
+  }
+
+  /** The `Drive` global: the advanced service's `Files` collection. */
+  service() {
+    const Files = {
+      create: (resource: DriveFile, media?: Blob, optionalArgs?: Record<string, unknown>): DriveFile => {
+        this.failing('create', '');
+        const parent = this.parentOf('create', resource);
+        const name = resource.name ?? 'Untitled';
+        const tags = (resource.appProperties ?? {}) as Record<string, string>;
+        if (resource.mimeType === DOC_MIME && !media) return this.answer(this.newDocument(name, this.items.get(parent)!).item, optionalArgs);
+        if (resource.mimeType === FOLDER_MIME) return this.answer(this.add(name, FOLDER_MIME, parent, tags), optionalArgs);
+        if (!(media instanceof FakeBlob)) throw new Error('The fake uploads blobs only.');
+        return this.answer(this.add(name, resource.mimeType ?? media.contentType, parent, tags, media), optionalArgs);
+      },
+      get: (id: string, optionalArgs?: Record<string, unknown>): DriveFile => {
+        this.failing('get', id);
+        return this.answer(this.visible('get', id), optionalArgs);
+      },
+      update: (resource: DriveFile, id: string): DriveFile => {
+        this.failing('update', id);
+        const item = this.visible('update', id);
+        if (resource.name !== undefined) {
+          item.name = resource.name;
+          const doc = this.docs.get(id);
+          if (doc) doc.name = resource.name;
+        }
+        if (resource.trashed !== undefined) item.trashed = resource.trashed;
+        item.modified = this.clock.now();
+        return this.answer(item);
+      },
+      copy: (resource: DriveFile, id: string): DriveFile => {
+        this.failing('copy', id);
+        const source = this.visible('copy', id);
+        const doc = this.docs.get(source.id);
+        if (!doc) throw new Error('The fake copies Google Docs only.');
+        const parent = resource.parents?.length ? this.parentOf('copy', resource) : (source.parent ?? this.root.id);
+        return this.answer(this.newDocument(resource.name ?? `Bản sao của ${source.name}`, this.items.get(parent)!, doc).item);
+      },
+      list: (optionalArgs: Record<string, unknown> = {}): { files: DriveFile[]; nextPageToken?: string } => {
+        this.failing('list', '');
+        const q = String(optionalArgs['q'] ?? '');
+        const tests = q.split(' and ').map((clause) => {
+          for (const [re, test] of CLAUSES) {
+            const m = re.exec(clause.trim());
+            if (m) return (item: FakeItem) => test(item, unescape(m[1] ?? ''));
+          }
+          throw new Error(`API call to drive.files.list failed with error: Invalid Value (${clause})`);
+        });
+        const found = [...this.items.values()].filter((item) => item.owner === this.user() && tests.every((t) => t(item)));
+        const size = Math.min(Number(optionalArgs['pageSize'] ?? 100), this.pageSize);
+        const start = Number(optionalArgs['pageToken'] ?? 0);
+        const page = found.slice(start, start + size).map((item) => this.resource(item));
+        return start + size < found.length ? { files: page, nextPageToken: String(start + size) } : { files: page };
+      },
+    };
+    return { Files: counted(Files, 'Drive.Files', this.log) };
+  }
+
+  // ---- test inspection and set-up (not counted) ----
+
+  /** Google Docs created, trashed ones included. */
+  documents(): FakeDocument[] {
+    return [...this.docs.values()].filter((d) => this.items.has(d.id));
+  }
+  item(id: string): FakeItem {
+    const item = this.items.get(id);
+    if (!item) throw new Error(`No item ${id}`);
+    return item;
+  }
+  /** Deletes an item for good (emptied from the bin). */
+  remove(id: string): void {
+    this.items.delete(id);
+  }
+  foldersIn(parent: FakeItem): FakeItem[] {
+    return [...this.items.values()].filter((f) => f.parent === parent.id && f.isFolder && !f.trashed);
+  }
+  filesIn(parent: FakeItem): FakeItem[] {
+    return [...this.items.values()].filter((f) => f.parent === parent.id && !f.isFolder && !f.trashed);
+  }
+}
+
+export function fakeDocumentApp(drive: FakeDrive) {
+  return counted(
+    {
+      Attribute,
+      HorizontalAlignment,
+      ElementType,
+      openById: (id: string) => {
+        const item = drive.items.get(id);
+        const doc = drive.docs.get(id);
+        // Private to its creator: to anyone else it is missing, as it is once deleted.
+        if (!item || !doc || item.owner !== drive.user()) throw new Error("Document is missing (perhaps it was deleted, or you don't have read access?)");
+        if (drive.failOn && doc.name.includes(drive.failOn)) throw new Error('Service Documents failed while accessing document with id ' + id + '.');
+        doc.closed = false;
+        return counted(doc, 'Document', drive.log);
+      },
+    },
+    'DocumentApp',
+    drive.log,
+  );
+}
