@@ -8,7 +8,7 @@ import { evaluate } from '../core/evaluate';
 import { awardListSheet, rankingSheet, verdictSheet } from '../core/outputs';
 import { UnreadableWorkbook } from '../core/sheets';
 import { showErrors } from './errorsDialog';
-import { withDocumentLock } from './lock';
+import { alertUser, underDocumentLock } from './lock';
 import { SheetIndex, readInputSheets, writeOutputSheet } from './sheetIO';
 
 export const TITLE = 'Thi đua';
@@ -20,31 +20,33 @@ export interface Evaluated {
 }
 
 /**
- * Reads and evaluates the workbook; if it cannot be read (a required sheet is missing), tells
- * the user how to fix it and gives undefined.
+ * Reads and evaluates the workbook; if it cannot be read (a required sheet is missing), gives
+ * what to tell the user instead.
  */
-export function evaluateActiveSpreadsheet(): Evaluated | undefined {
+function evaluateActiveSpreadsheet(): Evaluated | string {
   const index = new SheetIndex(SpreadsheetApp.getActiveSpreadsheet());
   const input = readInputSheets(index);
   try {
     return { index, input, evaluation: evaluate(input) };
   } catch (error) {
     if (!(error instanceof UnreadableWorkbook)) throw error;
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(TITLE, `${error.message}\n\nChọn menu Thi đua › Khởi tạo bảng tính để tạo các trang còn thiếu.`, ui.ButtonSet.OK);
-    return undefined;
+    return `${error.message}\n\nChọn menu Thi đua › Khởi tạo bảng tính để tạo các trang còn thiếu.`;
   }
 }
 
+/** Evaluates and writes under the lock; any alert comes after it is released (an alert loses the lock). */
 function run(write: (e: Evaluated) => string): void {
-  withDocumentLock(() => {
+  const done = underDocumentLock(() => {
     const evaluated = evaluateActiveSpreadsheet();
-    if (!evaluated) return;
+    if (typeof evaluated === 'string') return evaluated;
     const summary = write(evaluated);
     const { errors } = evaluated.evaluation.result;
     evaluated.index.spreadsheet.toast(`${summary}; ${errors.length} lỗi.`, TITLE, 10);
     if (errors.length > 0) showErrors(evaluated.index, evaluated.input, errors);
+    return null;
   });
+  const tell = done.ran ? done.value : done.why;
+  if (tell) alertUser(tell);
 }
 
 /** Xếp hạng: writes the `Xếp hạng` sheet. */

@@ -20,8 +20,7 @@ import {
 import { readNumber, readText } from '../core/cells';
 import { readTable } from '../core/sheets';
 import { normalizeKey } from '../core/text';
-import { TITLE } from './actions';
-import { withDocumentLock } from './lock';
+import { alertUser, underDocumentLock } from './lock';
 import { SheetIndex, asLiteral } from './sheetIO';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -251,7 +250,7 @@ function currentSettings(index: SheetIndex): { blocks: Blocks; maxScore: number 
 }
 
 export function initWorkbook(): void {
-  withDocumentLock(() => {
+  const done = underDocumentLock(() => {
     const index = new SheetIndex(SpreadsheetApp.getActiveSpreadsheet());
     const { blocks, maxScore } = currentSettings(index);
     const created: string[] = [];
@@ -270,7 +269,8 @@ export function initWorkbook(): void {
       existing.length > 0 ? `Đã có sẵn, giữ nguyên không thay đổi: ${existing.join(', ')}.` : '',
       created.length > 0 ? 'Di chuột lên ô tiêu đề để đọc hướng dẫn nhập của từng cột.' : '',
     ].filter(Boolean);
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(TITLE, lines.join('\n'), ui.ButtonSet.OK);
+    return lines.join('\n');
   });
+  // After the lock is released: an alert suspends the script, and the lock would be lost.
+  alertUser(done.ran ? done.value : done.why);
 }

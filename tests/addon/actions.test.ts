@@ -141,6 +141,7 @@ describe('messages', () => {
     expect(google.ui.alerts[0]!.prompt).toContain('Khởi tạo bảng tính');
     expect(google.spreadsheet.sheet(SHEET.ranking)).toBeUndefined();
     expect(google.lock.held).toBe(false);
+    expect(google.lock.lost).toBe(0); // the alert came after the lock was released
   });
   it('refuses a file with two sheets of one name (workbook.md v2), naming both, and writes nothing', () => {
     const input = districtInput();

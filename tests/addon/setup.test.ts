@@ -69,6 +69,7 @@ describe('Khởi tạo bảng tính', () => {
     expect(google.spreadsheet.sheets.map((s) => s.name).slice(before.length)).toEqual([SHEET.dossiers]);
     expect(google.ui.alerts[0]!.prompt).toContain(`Đã tạo: ${SHEET.dossiers}.`);
     expect(google.ui.alerts[0]!.prompt).toContain('cấu  HÌNH');
+    expect(google.lock.lost).toBe(0); // told after the lock was released
   });
 
   it('takes the block names and the largest maximum from the existing sheets', () => {
