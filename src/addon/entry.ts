@@ -10,3 +10,5 @@ export { showHelp } from './help';
 export { showNominationSidebar, showProgressSidebar } from './sidebars';
 export { THIDUA_XEPHANG, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_CHITIEU } from './customFunctions';
 export { createDossiers, continueDossiers, createDossierTemplates, exportDossierPdfs } from './dossierJob';
+export { installAuditLog, recordEdit } from './auditLog';
+export { showReminderSidebar, sendDailyReminders } from './reminders';

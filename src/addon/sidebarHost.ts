@@ -4,6 +4,7 @@ import type { SidebarHost } from './endpoints';
 import { SHEET } from '../core/contract';
 import { asLiteral, readInputSheets, SheetIndex } from './sheetIO';
 import { withDocumentLock } from './lock';
+import { logActions } from './auditLog';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -66,6 +67,7 @@ export function appsScriptHost(): SidebarHost {
         return asLiteral(cell.value);
       });
       range.setValues([values]);
+      logActions([{ action: 'Lưu đề nghị (thanh bên «Nhập đề nghị»)', sheet: SHEET.nominations, range: range.getA1Notation(), newValue: values }]);
       for (const column of undated) sheet.getRange(row, column).setNumberFormat(DATE_FORMAT);
     },
     selectRows: (name, rows) => {

@@ -7,6 +7,8 @@
  */
 import type { CellValue, NominationDraft, WorkbookInput } from '../core';
 import type { ProgressReport } from '../core/progress';
+import type { RecentChange } from '../core/auditLog';
+import type { ReminderList, ReminderTemplate } from '../core/reminders';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -53,6 +55,29 @@ export interface Endpoints {
   loadProgress(): Result<ProgressReport>;
   /** Selects a unit's rows in one of the input sheets; answers how many rows were selected. */
   selectUnitRows(request: { unitCode: string; sheet: UnitSheet }): Result<number>;
+  /** Tiến độ: a unit's latest changes in `Nhật ký`, newest first. */
+  loadUnitChanges(request: { unitCode: string }): Result<RecentChange[]>;
+  /** Nhắc việc: who owes what, each letter rendered with the template given (else the saved one). */
+  loadReminders(template: ReminderTemplate | null): Result<ReminderPage>;
+  /** Sends the letters of these units (owner only), within today's quota; saves the template. */
+  sendReminders(request: { template: ReminderTemplate; units: string[] }): Result<SendReport>;
+  /** Turns the daily reminder on or off (owner only). */
+  setDailyReminder(request: { on: boolean; template: ReminderTemplate }): Result<boolean>;
+}
+
+/** Nhắc việc: the list, the template it was rendered with, what MailApp still allows today. */
+export interface ReminderPage {
+  list: ReminderList;
+  template: ReminderTemplate;
+  /** `MailApp.getRemainingDailyQuota()`: recipients left today. */
+  quotaLeft: number;
+  dailyOn: boolean;
+}
+
+export interface SendReport {
+  sent: { code: string; emails: string[] }[];
+  notReached: { code: string; name: string; reason: string }[];
+  quotaLeft: number;
 }
 
 export type EndpointName = keyof Endpoints;

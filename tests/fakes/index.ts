@@ -3,6 +3,7 @@
  * `install(target)` puts the services on `globalThis` (jest) or on a `node:vm` context.
  */
 import { CallLog, counted } from './calls';
+import { FakeMailApp, fakeMailApp } from './mailApp';
 import { FakeDrive, fakeDocumentApp, fakeDriveApp } from './driveApp';
 import { FakeClock, FakeLock, FakeProperties, FakeTriggers, fakeHtmlService, fakeSession } from './services';
 import { FakeDataValidationBuilder, FakeSpreadsheet, FakeUi, midnightIn, type FakeContext } from './spreadsheetApp';
@@ -12,6 +13,7 @@ export * from './services';
 export * from './spreadsheetApp';
 export * from './documentApp';
 export * from './driveApp';
+export * from './mailApp';
 export { loadWorkbook } from './workbook';
 
 export interface GoogleOptions {
@@ -47,7 +49,8 @@ export function fakeGoogle(options: GoogleOptions = {}) {
   const access = { spreadsheet: true };
   const clock = new FakeClock();
   const drive = new FakeDrive(log, clock, ctx.DateCtor);
-  const triggers = new FakeTriggers(log, clock);
+  const triggers = new FakeTriggers(log, clock, () => ctx.effectiveUser);
+  const mail = new FakeMailApp();
 
   const globals = {
     SpreadsheetApp: counted(
@@ -97,6 +100,7 @@ export function fakeGoogle(options: GoogleOptions = {}) {
       log,
     ),
     DriveApp: fakeDriveApp(drive),
+    MailApp: fakeMailApp(mail, log),
   };
 
   return {
@@ -111,6 +115,7 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     clock,
     drive,
     triggers,
+    mail,
     globals,
     /** Puts the services where the script looks for them. */
     install(target: object = globalThis): void {

@@ -117,6 +117,11 @@ export class FakeTrigger implements Subset<Trigger, 'getUniqueId' | 'getHandlerF
     readonly handler: string,
     /** When it fires, on the fake clock. */
     readonly at: number,
+    /** `after`: a one-off clock trigger; `daily`: every day at `hour`; `edit`: on every edit of the file. */
+    readonly kind: 'after' | 'daily' | 'edit' = 'after',
+    /** Who created it: an installable trigger runs as its creator. */
+    readonly creator = '',
+    readonly hour: number | null = null,
   ) {}
   getUniqueId(): string {
     return this.id;
@@ -133,24 +138,56 @@ export class FakeTriggers {
   constructor(
     private readonly log: CallLog,
     private readonly clock: FakeClock,
+    /** Who runs the script now (the creator of what it installs). */
+    private readonly user: () => string = () => '',
   ) {}
+  private add(handler: string, at: number, kind: FakeTrigger['kind'], hour: number | null = null): FakeTrigger {
+    if (this.list.length >= 20) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    const trigger = new FakeTrigger(`trigger-${++this.counter}`, handler, at, kind, this.user(), hour);
+    this.list.push(trigger);
+    return counted(trigger, 'Trigger', this.log);
+  }
   service() {
     const newTrigger = (handler: string) => {
       let after: number | null = null;
+      let everyDays: number | null = null;
+      let hour: number | null = null;
       const clockBuilder = {
         after: (ms: number) => {
           after = ms;
           return counted(clockBuilder, 'ClockTriggerBuilder', this.log);
         },
+        everyDays: (n: number) => {
+          if (!Number.isInteger(n) || n < 1) throw new Error('Invalid argument: days');
+          everyDays = n;
+          return counted(clockBuilder, 'ClockTriggerBuilder', this.log);
+        },
+        // An add-on may not run a clock trigger more often than hourly.
+        everyMinutes: (_n: number) => {
+          throw new Error('Add-ons may not create time-based triggers that run more often than once an hour.');
+        },
+        atHour: (h: number) => {
+          if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error('Invalid argument: hour');
+          hour = h;
+          return counted(clockBuilder, 'ClockTriggerBuilder', this.log);
+        },
         create: () => {
+          if (everyDays !== null) return this.add(handler, this.clock.now(), 'daily', hour);
           if (after === null) throw new Error('The trigger needs a time: call after() or at() first.');
-          if (this.list.length >= 20) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-          const trigger = new FakeTrigger(`trigger-${++this.counter}`, handler, this.clock.now() + after);
-          this.list.push(trigger);
-          return counted(trigger, 'Trigger', this.log);
+          return this.add(handler, this.clock.now() + after, 'after');
         },
       };
-      return counted({ timeBased: () => counted(clockBuilder, 'ClockTriggerBuilder', this.log) }, 'TriggerBuilder', this.log);
+      const sheetBuilder = {
+        onEdit: () => counted({ create: () => this.add(handler, this.clock.now(), 'edit') }, 'SpreadsheetTriggerBuilder', this.log),
+      };
+      return counted(
+        {
+          timeBased: () => counted(clockBuilder, 'ClockTriggerBuilder', this.log),
+          forSpreadsheet: (_sheet: unknown) => counted(sheetBuilder, 'SpreadsheetTriggerBuilder', this.log),
+        },
+        'TriggerBuilder',
+        this.log,
+      );
     };
     return counted(
       {

@@ -1,0 +1,154 @@
+/**
+ * Nhắc việc in Apps Script: the sidebar's endpoints, the sending through MailApp and the
+ * optional daily trigger. Who owes what and every letter come from the core
+ * (core/reminders); here letters are only sent, counted against MailApp's daily recipient
+ * quota (100 for a consumer account, 1,500 for Workspace), and logged to `Nhật ký`.
+ */
+import * as z from 'zod/mini';
+import type { ReminderTemplate, UnitReminder } from '../core/reminders';
+import type { ReminderPage, SendReport } from '../sidebar/rpc';
+import type { SidebarHost } from './endpoints';
+import { DEFAULT_TEMPLATE, NO_EMAIL, planSending, reminderList } from '../core/reminders';
+import { latestChanges } from '../core/auditLog';
+import { SHEET } from '../core/contract';
+import { evaluate } from '../core/evaluate';
+import { calendarDateOf } from '../core/text';
+import { Refusal, answer, parse } from './endpoints';
+import { logActions } from './auditLog';
+import { appsScriptHost } from './sidebarHost';
+
+export const DAILY_HANDLER = 'sendDailyReminders';
+/** The daily run's hour, in the script's time zone: the start of the office day. */
+const DAILY_HOUR = 7;
+const TEMPLATE_KEY = 'thidua.nhacviec.template';
+const SENDER_NAME = 'Thi đua';
+
+const templateSchema = z.object({
+  subject: z.string().check(z.trim(), z.minLength(1, { error: 'Tiêu đề thư không được để trống.' }), z.maxLength(250, { error: 'Tiêu đề thư quá dài (tối đa 250 ký tự).' })),
+  body: z.string().check(z.minLength(1, { error: 'Nội dung thư không được để trống.' }), z.maxLength(8000, { error: 'Nội dung thư quá dài (tối đa 8.000 ký tự).' })),
+});
+const sendRequest = z.object({ template: templateSchema, units: z.array(z.string()) });
+const dailyRequest = z.object({ on: z.boolean(), template: templateSchema });
+const changesRequest = z.object({ unitCode: z.string().check(z.trim(), z.minLength(1, { error: 'Thiếu mã đơn vị.' })) });
+
+function savedTemplate(): ReminderTemplate {
+  const json = PropertiesService.getDocumentProperties().getProperty(TEMPLATE_KEY);
+  if (!json) return DEFAULT_TEMPLATE;
+  const parsed = templateSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : DEFAULT_TEMPLATE;
+}
+
+function saveTemplate(template: ReminderTemplate): void {
+  PropertiesService.getDocumentProperties().setProperty(TEMPLATE_KEY, JSON.stringify(template));
+}
+
+const dailyTriggers = () => ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
+
+function removeDaily(): void {
+  for (const trigger of dailyTriggers()) ScriptApp.deleteTrigger(trigger);
+}
+
+function list(host: SidebarHost, template: ReminderTemplate) {
+  const input = host.readWorkbook();
+  const today = calendarDateOf(new Date(), input.timeZone);
+  return reminderList(evaluate(input), today, template);
+}
+
+/**
+ * Sends each letter within today's quota; a failure of one address does not stop the others.
+ * Every letter sent is logged, in one append.
+ */
+function send(units: UnitReminder[]): SendReport {
+  const plan = planSending(units, MailApp.getRemainingDailyQuota());
+  const notReached: SendReport['notReached'] = [
+    ...plan.noEmail.map((u) => ({ code: u.code, name: u.name, reason: NO_EMAIL })),
+  ];
+  const sent: SendReport['sent'] = [];
+  for (const u of plan.send) {
+    try {
+      MailApp.sendEmail({ to: u.emails.join(','), subject: u.subject, body: u.body, name: SENDER_NAME });
+      sent.push({ code: u.code, emails: u.emails });
+    } catch (error) {
+      notReached.push({ code: u.code, name: u.name, reason: `Google không gửi được (${error instanceof Error ? error.message : String(error)})` });
+    }
+  }
+  for (const u of plan.overQuota) {
+    notReached.push({ code: u.code, name: u.name, reason: `vượt hạn mức gửi thư trong ngày của Google (${u.emails.length} người nhận); hãy gửi lại vào ngày mai` });
+  }
+  logActions(sent.map((s) => {
+    const u = units.find((x) => x.code === s.code)!;
+    return { action: 'Gửi thư nhắc việc', sheet: '', unit: u.code, newValue: `Gửi tới ${s.emails.join(', ')}: ${u.subject}` };
+  }));
+  return { sent, notReached, quotaLeft: MailApp.getRemainingDailyQuota() };
+}
+
+function requireOwner(host: SidebarHost): void {
+  if (!host.isOwner()) throw new Refusal('Chỉ chủ sở hữu bảng tính mới gửi được thư nhắc việc và bật nhắc việc hằng ngày.');
+}
+
+/** The endpoints of «Nhắc việc» and the Tiến độ changes, over the sidebar host; sending uses MailApp. */
+export function reminderEndpoints(host: () => SidebarHost) {
+  return {
+    /** Tiến độ: a unit's ten latest changes in `Nhật ký`. */
+    loadUnitChanges: (request: unknown) => answer(() => {
+      const { unitCode } = parse(changesRequest, request);
+      const h = host();
+      return latestChanges(h.readSheet(SHEET.auditLog), unitCode, 10, h.readWorkbook().timeZone);
+    }),
+
+    /** Nhắc việc: who owes what, the letters, today's quota, whether the daily run is on. */
+    loadReminders: (template: unknown) => answer((): ReminderPage => {
+      const chosen = template === null || template === undefined ? savedTemplate() : parse(templateSchema, template);
+      const reminders = list(host(), chosen);
+      // The window has closed: the daily run has nothing left to do.
+      if (!reminders.open && reminders.deadline !== null) removeDaily();
+      return { list: reminders, template: chosen, quotaLeft: MailApp.getRemainingDailyQuota(), dailyOn: dailyTriggers().length > 0 };
+    }),
+
+    /** Sends the chosen units' letters. */
+    sendReminders: (request: unknown) => answer((): SendReport => {
+      const { template, units } = parse(sendRequest, request);
+      const h = host();
+      requireOwner(h);
+      const reminders = list(h, template);
+      if (reminders.problem) throw new Refusal(reminders.problem);
+      saveTemplate(template);
+      const chosen = new Set(units);
+      return send(reminders.units.filter((u) => chosen.has(u.code)));
+    }),
+
+    /** Turns the daily run on (one trigger, once a day) or off. */
+    setDailyReminder: (request: unknown) => answer((): boolean => {
+      const { on, template } = parse(dailyRequest, request);
+      const h = host();
+      requireOwner(h);
+      if (!on) {
+        removeDaily();
+        return false;
+      }
+      const reminders = list(h, template);
+      if (reminders.problem) throw new Refusal(reminders.problem);
+      saveTemplate(template);
+      if (dailyTriggers().length === 0) ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).create();
+      return true;
+    }),
+  };
+}
+
+/** The daily trigger (runs as the owner who turned it on): sends every letter; stops itself once the window has closed. */
+export function sendDailyReminders(): void {
+  const host = appsScriptHost();
+  const reminders = list(host, savedTemplate());
+  if (!reminders.open) {
+    removeDaily();
+    return;
+  }
+  if (reminders.problem) return;
+  send(reminders.units);
+}
+
+/** Menu «Nhắc việc»: the sidebar. */
+export function showReminderSidebar(): void {
+  const page = HtmlService.createHtmlOutputFromFile('NhacViec').setTitle('Nhắc việc các đơn vị').setWidth(300);
+  SpreadsheetApp.getUi().showSidebar(page);
+}
