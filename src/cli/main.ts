@@ -5,6 +5,8 @@ import { evaluate, outputSheets, UnreadableWorkbook } from '../core';
 import { parseArgs, USAGE, UsageError } from './args';
 import { summarize, summarizeDossiers } from './summary';
 import { writeDossierFiles } from './docx';
+import { diffCommand } from './diff';
+import { remindersCommand } from './reminders';
 import { OutputGuard } from './outputGuard';
 import { readWorkbookFile, UnreadableFile, writeWorkbookFile } from './xlsx';
 
@@ -25,6 +27,8 @@ const processTerminal: Terminal = {
 
 /** Runs one command; returns the exit code (2: the workbook cannot be read at all). */
 export async function main(argv: string[], terminal: Terminal = processTerminal): Promise<number> {
+  if (argv[0] === 'diff') return diffCommand(argv.slice(1), terminal);
+  if (argv[0] === 'nhac-viec') return remindersCommand(argv.slice(1), terminal);
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') {
