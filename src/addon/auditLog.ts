@@ -12,7 +12,7 @@
 import type { CellValue } from '../core/model';
 import type { ActionLog, AuditEntry } from '../core/auditLog';
 import { AUDIT_HEADER, UNIT_SHEETS, actionEntry, auditRow, editEntry, isLoggedSheet, unitCodes } from '../core/auditLog';
-import { AUDIT_COL, SHEET, UNIT_COL } from '../core/contract';
+import { SHEET, UNIT_COL } from '../core/contract';
 import { locateColumn } from '../core/sheets';
 import { normalizeKey } from '../core/text';
 import { TITLE } from './actions';
@@ -119,10 +119,9 @@ function unitsOfRows(sheet: Sheet, row: number, rows: number, timeZone: string):
   return unitCodes(cells.map((c) => c[0]), timeZone);
 }
 
-/**
- * The installable on-edit trigger: one row per edit of a logged sheet. Runs as the owner who
- * installed it; `e.user` is the editor when Google tells, `e.oldValue` exists for one cell only.
- */
+// Runs as the owner who installed it; `e.user` is the editor when Google tells, `e.oldValue`
+// exists for a one-cell edit only.
+/** On-edit trigger: one row of Nhật ký per edit. */
 export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
@@ -155,7 +154,7 @@ function createLogSheet(spreadsheet: Spreadsheet): Sheet {
   const sheet = spreadsheet.insertSheet(SHEET.auditLog);
   sheet.getRange(1, 1, 1, AUDIT_HEADER.length).setValues([AUDIT_HEADER]).setFontWeight('bold').setBackground('#e8eaed');
   sheet.setFrozenRows(1);
-  [140, 200, 110, 80, 90, 220, 260, 170].forEach((width, j) => sheet.setColumnWidth(j + 1, width));
+  sheet.setColumnWidths(1, AUDIT_HEADER.length, 160);
   sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat(TIME_FORMAT);
   const protection = sheet.protect().setDescription(`${PROTECTION_PREFIX}${SHEET.auditLog} (chỉ chủ sở hữu)`);
   protection.removeEditors(protection.getEditors());
@@ -163,14 +162,15 @@ function createLogSheet(spreadsheet: Spreadsheet): Sheet {
   return sheet;
 }
 
-/** Menu «Bật nhật ký thay đổi»: only the owner may, since the trigger writes as its creator. */
+// Only the owner may: the trigger writes the protected log as its creator.
+/** Menu «Bật nhật ký thay đổi». */
 export function installAuditLog(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();
   if (!runningOwner(spreadsheet)) {
     ui.alert(
       TITLE,
-      'Chỉ chủ sở hữu bảng tính mới bật được nhật ký thay đổi (Google không cho biết chủ sở hữu, hoặc bạn không phải chủ sở hữu; tệp trong bộ nhớ dùng chung không có chủ sở hữu). Hãy nhờ chủ sở hữu bảng tính chọn mục này.',
+      'Chỉ chủ sở hữu bảng tính mới bật được nhật ký (tệp trong bộ nhớ dùng chung không có chủ sở hữu). Hãy nhờ chủ sở hữu chọn mục này.',
       ui.ButtonSet.OK,
     );
     return;
@@ -182,10 +182,9 @@ export function installAuditLog(): void {
     ui.alert(
       TITLE,
       [
-        created ? `Đã tạo trang «${SHEET.auditLog}» (chỉ chủ sở hữu được sửa).` : `Trang «${SHEET.auditLog}» đã có, giữ nguyên.`,
-        installed ? 'Nhật ký đã được bật từ trước.' : 'Đã bật nhật ký: từ nay mọi thay đổi ở các trang nhập liệu được ghi lại.',
-        `Cột «${AUDIT_COL.oldValue}» chỉ có khi sửa một ô; khi dán hoặc xóa nhiều ô, Google không cho biết giá trị cũ.`,
-      ].join('\n'),
+        created ? `Đã tạo trang «${SHEET.auditLog}» (chỉ chủ sở hữu được sửa).` : '',
+        installed ? 'Nhật ký đã bật từ trước.' : 'Đã bật: mọi thay đổi ở các trang nhập liệu sẽ được ghi lại.',
+      ].filter(Boolean).join('\n'),
       ui.ButtonSet.OK,
     );
   });

@@ -6,10 +6,11 @@
  */
 import * as z from 'zod/mini';
 import type { ReminderTemplate, UnitReminder } from '../core/reminders';
-import type { ReminderPage, SendReport } from '../sidebar/rpc';
+import type { CellValue } from '../core/model';
+import type { JsonSheet, ReminderPage, SendReport } from '../sidebar/rpc';
 import type { SidebarHost } from './endpoints';
-import { DEFAULT_TEMPLATE, NO_EMAIL, planSending, reminderList } from '../core/reminders';
-import { latestChanges } from '../core/auditLog';
+import { NO_EMAIL, planSending, reminderList } from '../core/reminders';
+import { AUDIT_HEADER } from '../core/auditLog';
 import { SHEET } from '../core/contract';
 import { evaluate } from '../core/evaluate';
 import { calendarDateOf } from '../core/text';
@@ -24,18 +25,18 @@ const TEMPLATE_KEY = 'thidua.nhacviec.template';
 const SENDER_NAME = 'Thi đua';
 
 const templateSchema = z.object({
-  subject: z.string().check(z.trim(), z.minLength(1, { error: 'Tiêu đề thư không được để trống.' }), z.maxLength(250, { error: 'Tiêu đề thư quá dài (tối đa 250 ký tự).' })),
-  body: z.string().check(z.minLength(1, { error: 'Nội dung thư không được để trống.' }), z.maxLength(8000, { error: 'Nội dung thư quá dài (tối đa 8.000 ký tự).' })),
+  subject: z.string().check(z.trim(), z.minLength(1, { error: 'Thiếu tiêu đề thư.' }), z.maxLength(250, { error: 'Tiêu đề thư quá 250 ký tự.' })),
+  body: z.string().check(z.minLength(1, { error: 'Thiếu nội dung thư.' }), z.maxLength(8000, { error: 'Nội dung thư quá 8.000 ký tự.' })),
 });
 const sendRequest = z.object({ template: templateSchema, units: z.array(z.string()) });
 const dailyRequest = z.object({ on: z.boolean(), template: templateSchema });
-const changesRequest = z.object({ unitCode: z.string().check(z.trim(), z.minLength(1, { error: 'Thiếu mã đơn vị.' })) });
+const loadRequest = z.object({ template: templateSchema, useSaved: z.boolean() });
 
-function savedTemplate(): ReminderTemplate {
+/** The template the owner last sent with or scheduled; null before the first time. */
+function savedTemplate(): ReminderTemplate | null {
   const json = PropertiesService.getDocumentProperties().getProperty(TEMPLATE_KEY);
-  if (!json) return DEFAULT_TEMPLATE;
-  const parsed = templateSchema.safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : DEFAULT_TEMPLATE;
+  const parsed = json ? templateSchema.safeParse(JSON.parse(json)) : null;
+  return parsed?.success ? parsed.data : null;
 }
 
 function saveTemplate(template: ReminderTemplate): void {
@@ -73,7 +74,7 @@ function send(units: UnitReminder[]): SendReport {
     }
   }
   for (const u of plan.overQuota) {
-    notReached.push({ code: u.code, name: u.name, reason: `vượt hạn mức gửi thư trong ngày của Google (${u.emails.length} người nhận); hãy gửi lại vào ngày mai` });
+    notReached.push({ code: u.code, name: u.name, reason: `hết hạn mức gửi thư hôm nay của Google (cần ${u.emails.length}); hãy gửi lại ngày mai` });
   }
   logActions(sent.map((s) => {
     const u = units.find((x) => x.code === s.code)!;
@@ -83,29 +84,36 @@ function send(units: UnitReminder[]): SendReport {
 }
 
 function requireOwner(host: SidebarHost): void {
-  if (!host.isOwner()) throw new Refusal('Chỉ chủ sở hữu bảng tính mới gửi được thư nhắc việc và bật nhắc việc hằng ngày.');
+  if (!host.isOwner()) throw new Refusal('Chỉ chủ sở hữu bảng tính mới gửi được thư nhắc việc.');
 }
 
 /** The endpoints of «Nhắc việc» and the Tiến độ changes, over the sidebar host; sending uses MailApp. */
 export function reminderEndpoints(host: () => SidebarHost) {
   return {
-    /** Tiến độ: a unit's ten latest changes in `Nhật ký`. */
-    loadUnitChanges: (request: unknown) => answer(() => {
-      const { unitCode } = parse(changesRequest, request);
-      const h = host();
-      return latestChanges(h.readSheet(SHEET.auditLog), unitCode, 10, h.readWorkbook().timeZone);
+    // The last 1,000 rows, times as milliseconds; the page picks a unit's.
+    /** Tiến độ: Nhật ký. */
+    loadAuditLog: () => answer((): JsonSheet => {
+      const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      const sheet = spreadsheet.getSheetByName(SHEET.auditLog);
+      const last = sheet ? sheet.getLastRow() : 0;
+      const first = Math.max(2, last - 999);
+      const rows = sheet && last >= first ? (sheet.getRange(first, 1, last - first + 1, AUDIT_HEADER.length).getValues() as CellValue[][]) : [];
+      const values = [AUDIT_HEADER, ...rows.map((r) => r.map((c) => (c instanceof Date ? c.getTime() : (c ?? null))))];
+      return { name: SHEET.auditLog, timeZone: spreadsheet.getSpreadsheetTimeZone(), values };
     }),
 
-    /** Nhắc việc: who owes what, the letters, today's quota, whether the daily run is on. */
-    loadReminders: (template: unknown) => answer((): ReminderPage => {
-      const chosen = template === null || template === undefined ? savedTemplate() : parse(templateSchema, template);
+    // Who owes what, the letters, today's quota, whether the daily run is on.
+    /** Nhắc việc: the list. */
+    loadReminders: (request: unknown) => answer((): ReminderPage => {
+      const { template, useSaved } = parse(loadRequest, request);
+      const chosen = (useSaved && savedTemplate()) || template;
       const reminders = list(host(), chosen);
       // The window has closed: the daily run has nothing left to do.
       if (!reminders.open && reminders.deadline !== null) removeDaily();
       return { list: reminders, template: chosen, quotaLeft: MailApp.getRemainingDailyQuota(), dailyOn: dailyTriggers().length > 0 };
     }),
 
-    /** Sends the chosen units' letters. */
+    /** Nhắc việc: «Gửi». */
     sendReminders: (request: unknown) => answer((): SendReport => {
       const { template, units } = parse(sendRequest, request);
       const h = host();
@@ -117,7 +125,8 @@ export function reminderEndpoints(host: () => SidebarHost) {
       return send(reminders.units.filter((u) => chosen.has(u.code)));
     }),
 
-    /** Turns the daily run on (one trigger, once a day) or off. */
+    // One trigger, once a day, or none.
+    /** Nhắc việc: daily on/off. */
     setDailyReminder: (request: unknown) => answer((): boolean => {
       const { on, template } = parse(dailyRequest, request);
       const h = host();
@@ -135,10 +144,12 @@ export function reminderEndpoints(host: () => SidebarHost) {
   };
 }
 
-/** The daily trigger (runs as the owner who turned it on): sends every letter; stops itself once the window has closed. */
+// Runs as the owner who turned it on; removes itself once the window has closed.
+/** Daily trigger of Nhắc việc. */
 export function sendDailyReminders(): void {
-  const host = appsScriptHost();
-  const reminders = list(host, savedTemplate());
+  const template = savedTemplate();
+  if (!template) return;
+  const reminders = list(appsScriptHost(), template);
   if (!reminders.open) {
     removeDaily();
     return;
@@ -147,7 +158,7 @@ export function sendDailyReminders(): void {
   send(reminders.units);
 }
 
-/** Menu «Nhắc việc»: the sidebar. */
+/** Menu «Nhắc việc». */
 export function showReminderSidebar(): void {
   const page = HtmlService.createHtmlOutputFromFile('NhacViec').setTitle('Nhắc việc các đơn vị').setWidth(300);
   SpreadsheetApp.getUi().showSidebar(page);

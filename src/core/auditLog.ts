@@ -23,8 +23,8 @@ export const isLoggedSheet = (name: string): boolean => LOGGED.has(normalizeKey(
 export const DIRECT_EDIT = 'Sửa trực tiếp';
 export const EMPTY_VALUE = '(trống)';
 /** Sheets gives `e.oldValue` only for a one-cell edit. */
-export const NO_OLD_VALUE = '(Google không cho biết giá trị cũ khi sửa nhiều ô cùng lúc)';
-export const UNKNOWN_USER = '(Google không cho biết tài khoản)';
+export const NO_OLD_VALUE = '(Google không báo giá trị cũ khi sửa nhiều ô)';
+export const UNKNOWN_USER = '(Google không báo tài khoản)';
 
 /** A Sheets cell holds at most 50,000 characters; a log line stays far below, and a property value below 9 KB. */
 const MAX_TEXT = 2000;
@@ -42,7 +42,7 @@ export interface AuditEntry {
 }
 
 function cap(text: string): string {
-  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}… (đã cắt bớt, còn ${text.length - MAX_TEXT} ký tự)`;
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}… (cắt bớt ${text.length - MAX_TEXT} ký tự)`;
 }
 
 function show(cell: CellValue, timeZone: string): string {
@@ -142,7 +142,9 @@ export interface RecentChange {
   action: string;
 }
 
+/** The log's time cell: a `Date`, or its milliseconds once it has crossed to the sidebar as JSON. */
 function timeText(cell: CellValue, timeZone: string): string {
+  if (typeof cell === 'number') return timeText(new Date(cell), timeZone);
   if (!(cell instanceof Date) || Number.isNaN(cell.getTime())) return readText(cell, timeZone);
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
@@ -153,7 +155,7 @@ function timeText(cell: CellValue, timeZone: string): string {
 
 /**
  * The latest changes of one unit in `Nhật ký`, newest first: rows whose `Mã đơn vị` lists the
- * unit. The log is append-only, so the last rows are the newest.
+ * unit. The log is append-only, so the last rows are the newest. Runs in the Tiến độ page.
  */
 export function latestChanges(log: SheetInput | undefined, unitCode: string, limit: number, timeZone: string): RecentChange[] {
   if (!log) return [];

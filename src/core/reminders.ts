@@ -11,50 +11,25 @@ import { SETTING, SHEET, UNIT_COL } from './contract';
 import { unitProgress } from './progress';
 import { dayNumber, formatDate } from './text';
 
-/** The placeholders a template may use, and what each becomes. */
-export const PLACEHOLDERS = {
-  '{ten_don_vi}': 'Tên đơn vị',
-  '{ma_don_vi}': 'Mã đơn vị',
-  '{thu_truong}': 'Thủ trưởng đơn vị (trống nếu chưa có)',
-  '{ten_phong_trao}': 'Tên phong trào',
-  '{co_quan}': 'Cơ quan phát động',
-  '{han_chot}': 'Hạn cuối nhận hồ sơ (dd/mm/yyyy)',
-  '{so_ngay_con_lai}': 'Số ngày còn lại đến hạn',
-  '{con_thieu}': 'Danh sách việc còn thiếu, mỗi việc một dòng',
-} as const;
+/** The placeholders a template may use (the sidebar says what each becomes). */
+export const PLACEHOLDERS = ['{ten_don_vi}', '{ma_don_vi}', '{thu_truong}', '{ten_phong_trao}', '{co_quan}', '{han_chot}', '{so_ngay_con_lai}', '{con_thieu}'] as const;
+type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export interface ReminderTemplate {
   subject: string;
   body: string;
 }
 
-export const DEFAULT_TEMPLATE: ReminderTemplate = {
-  subject: 'Đề nghị hoàn thiện hồ sơ phong trào thi đua trước ngày {han_chot}',
-  body: [
-    'Kính gửi: {ten_don_vi}',
-    '',
-    'Thực hiện phong trào thi đua «{ten_phong_trao}», {co_quan} trân trọng đề nghị Quý đơn vị hoàn thiện các nội dung sau trước ngày {han_chot} (còn {so_ngay_con_lai} ngày):',
-    '',
-    '{con_thieu}',
-    '',
-    'Quý đơn vị vui lòng cập nhật trực tiếp vào bảng tính theo dõi phong trào. Trường hợp đã hoàn thành, xin Quý đơn vị bỏ qua thư này.',
-    '',
-    'Trân trọng cảm ơn sự phối hợp của Quý đơn vị./.',
-    '',
-    '{co_quan}',
-  ].join('\n'),
-};
-
 /** What a unit still owes, in words a unit's clerk acts on. */
 export function owedItems(u: UnitProgress): string[] {
   const items: string[] = [];
   const c = u.criteria;
   if (u.rankedBlock && c.selfScored < c.total) {
-    items.push(`Tự chấm điểm: còn ${c.total - c.selfScored}/${c.total} tiêu chí chưa có «Điểm tự đánh giá» (trang «${SHEET.scores}»).`);
+    items.push(`Còn ${c.total - c.selfScored}/${c.total} tiêu chí chưa tự chấm điểm (trang «${SHEET.scores}»).`);
   }
-  if (u.nominations.total === 0) items.push(`Đề nghị khen thưởng: chưa có đề nghị nào (trang «${SHEET.nominations}»).`);
-  else if (!u.dossier) items.push(`Hồ sơ đơn vị: chưa có thông tin cuộc họp xét và tờ trình (trang «${SHEET.dossiers}»).`);
-  else if (u.dossier.missing.length > 0) items.push(`Hồ sơ đơn vị: còn thiếu ${u.dossier.missing.join(', ')} (trang «${SHEET.dossiers}», hàng ${u.dossier.row}).`);
+  if (u.nominations.total === 0) items.push(`Chưa có đề nghị khen thưởng (trang «${SHEET.nominations}»).`);
+  else if (!u.dossier) items.push(`Chưa có thông tin họp xét và tờ trình (trang «${SHEET.dossiers}»).`);
+  else if (u.dossier.missing.length > 0) items.push(`Còn thiếu ${u.dossier.missing.join(', ')} (trang «${SHEET.dossiers}», hàng ${u.dossier.row}).`);
   return items;
 }
 
@@ -81,22 +56,22 @@ export interface ReminderList {
 /** Placeholders of a template that are not known (typos such as `{han_chott}`). */
 export function unknownPlaceholders(template: ReminderTemplate): string[] {
   const used = `${template.subject}\n${template.body}`.match(/\{[^{}\s]*\}/g) ?? [];
-  return [...new Set(used.filter((p) => !(p in PLACEHOLDERS)))];
+  return [...new Set(used.filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p)))];
 }
 
-function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{[^{}\s]*\}/g, (p) => values[p] ?? p);
+function fill(text: string, values: Record<Placeholder, string>): string {
+  return text.replace(/\{[^{}\s]*\}/g, (p) => values[p as Placeholder] ?? p);
 }
 
 /**
  * Every unit that owes something, with its letter; empty (and `open` false) once the deadline
  * has passed. `today` is the spreadsheet's calendar day, from the host.
  */
-export function reminderList(evaluation: Evaluation, today: CalendarDate, template: ReminderTemplate = DEFAULT_TEMPLATE): ReminderList {
+export function reminderList(evaluation: Evaluation, today: CalendarDate, template: ReminderTemplate): ReminderList {
   const { settings, units } = evaluation.workbook;
   const deadline = settings.windowTo;
   if (!deadline) {
-    return { deadline: null, daysLeft: null, open: false, units: [], problem: `Chưa có «${SETTING.windowTo}» ở trang «${SHEET.settings}»: hãy điền hạn cuối nhận hồ sơ trước khi nhắc việc.` };
+    return { deadline: null, daysLeft: null, open: false, units: [], problem: `Hãy điền «${SETTING.windowTo}» ở trang «${SHEET.settings}» trước khi nhắc việc.` };
   }
   const daysLeft = dayNumber(deadline) - dayNumber(today);
   if (daysLeft < 0) {
@@ -108,7 +83,7 @@ export function reminderList(evaluation: Evaluation, today: CalendarDate, templa
     const owed = owedItems(u);
     if (owed.length === 0) return [];
     const unit = emails.get(u.code);
-    const values: Record<string, string> = {
+    const values: Record<Placeholder, string> = {
       '{ten_don_vi}': u.name,
       '{ma_don_vi}': u.code,
       '{thu_truong}': unit?.head ?? '',
@@ -120,7 +95,7 @@ export function reminderList(evaluation: Evaluation, today: CalendarDate, templa
     };
     return [{ code: u.code, name: u.name, emails: unit?.emails ?? [], owed, subject: fill(template.subject, values), body: fill(template.body, values) }];
   });
-  const problem = unknown.length > 0 ? `Mẫu thư có chỗ điền không hiểu: ${unknown.join(', ')}. Chỉ dùng: ${Object.keys(PLACEHOLDERS).join(', ')}.` : null;
+  const problem = unknown.length > 0 ? `Mẫu thư có chỗ điền không hiểu: ${unknown.join(', ')}. Chỉ dùng: ${PLACEHOLDERS.join(', ')}.` : null;
   return { deadline: formatDate(deadline), daysLeft, open: true, units: reminders, problem };
 }
 

@@ -7,7 +7,6 @@
  */
 import type { CellValue, NominationDraft, WorkbookInput } from '../core';
 import type { ProgressReport } from '../core/progress';
-import type { RecentChange } from '../core/auditLog';
 import type { ReminderList, ReminderTemplate } from '../core/reminders';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -55,14 +54,21 @@ export interface Endpoints {
   loadProgress(): Result<ProgressReport>;
   /** Selects a unit's rows in one of the input sheets; answers how many rows were selected. */
   selectUnitRows(request: { unitCode: string; sheet: UnitSheet }): Result<number>;
-  /** Tiến độ: a unit's latest changes in `Nhật ký`, newest first. */
-  loadUnitChanges(request: { unitCode: string }): Result<RecentChange[]>;
-  /** Nhắc việc: who owes what, each letter rendered with the template given (else the saved one). */
-  loadReminders(template: ReminderTemplate | null): Result<ReminderPage>;
+  /** Tiến độ: the latest rows of `Nhật ký` (empty when the log is off). */
+  loadAuditLog(): Result<JsonSheet>;
+  /** Nhắc việc: who owes what, each letter rendered with the template given, or the one last used when `useSaved`. */
+  loadReminders(request: { template: ReminderTemplate; useSaved: boolean }): Result<ReminderPage>;
   /** Sends the letters of these units (owner only), within today's quota; saves the template. */
   sendReminders(request: { template: ReminderTemplate; units: string[] }): Result<SendReport>;
   /** Turns the daily reminder on or off (owner only). */
   setDailyReminder(request: { on: boolean; template: ReminderTemplate }): Result<boolean>;
+}
+
+/** One sheet as JSON, with the time zone its times are read in (`Nhật ký`: times as milliseconds). */
+export interface JsonSheet {
+  name: string;
+  timeZone: string;
+  values: JsonCell[][];
 }
 
 /** Nhắc việc: the list, the template it was rendered with, what MailApp still allows today. */

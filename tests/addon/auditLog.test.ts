@@ -1,6 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AUDIT_COL, SHEET } from '../../src/core';
-import { NO_OLD_VALUE, UNKNOWN_USER } from '../../src/core/auditLog';
+import { buildAddon } from '../../scripts/buildAddon';
+import { runBundle } from '../fakes/vm';
+import { NO_OLD_VALUE, UNKNOWN_USER, latestChanges } from '../../src/core/auditLog';
 import { EDIT_HANDLER, installAuditLog, logActions, recordEdit } from '../../src/addon/auditLog';
+import { createEndpoints } from '../../src/addon/endpoints';
+import { appsScriptHost } from '../../src/addon/sidebarHost';
 import { fakeGoogle, type FakeGoogle } from '../fakes';
 import { personEdits } from '../fakes/editEvent';
 import { workbook } from '../helpers/workbook';
@@ -159,3 +166,61 @@ describe('logActions: the add-on logs its own changes', () => {
   });
 });
 
+
+describe('Tiến độ: a unit’s latest changes', () => {
+  const endpoints = createEndpoints(appsScriptHost);
+  const changes = (unit: string) => {
+    const result = endpoints.loadAuditLog();
+    if (!result.ok) throw new Error(result.error);
+    // What the page does with it, after the trip through JSON.
+    const log = JSON.parse(JSON.stringify(result.value)) as typeof result.value;
+    return latestChanges(log, unit, 10, log.timeZone);
+  };
+
+  it('gives the unit’s rows of Nhật ký, newest first, with the time in the spreadsheet’s zone', () => {
+    installAuditLog();
+    edit('D2', [[50]], CLERK); // X01
+    edit('D4', [[30]], CLERK); // X02
+    edit('C3', [[20]]); // X01
+    const x01 = changes('x01');
+    expect(x01.map((c) => [c.range, c.oldValue, c.newValue, c.user])).toEqual([
+      ['C3', '35', '20', UNKNOWN_USER],
+      ['D2', '55', '50', CLERK],
+    ]);
+    const shown = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(new Date()).replace(',', '');
+    expect(x01[0]!.at).toBe(shown);
+  });
+
+  it('reads only the last 1,000 rows of a long log, in one read', () => {
+    installAuditLog();
+    const sheet = google.spreadsheet.sheet(SHEET.auditLog)!;
+    sheet.fill(Array.from({ length: 1500 }, (_, i) => [i === 0 ? 'Thời điểm' : new Date(Date.UTC(2023, 0, 1, 0, i)), 'a@b.vn', SHEET.scores, `D${i}`, 'X01', '1', '2', 'Sửa trực tiếp']));
+    google.log.reset();
+    const result = endpoints.loadAuditLog();
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.values).toHaveLength(1001);
+    expect(result.value.values[1]![3]).toBe('D500');
+    expect(google.log.count('Range.getValues')).toBe(1);
+  });
+
+  it('gives nothing while the log is off', () => {
+    expect(changes('X01')).toEqual([]);
+  });
+});
+
+describe('in the built Code.js (bare node:vm)', () => {
+  it('the menu turns the log on, and the trigger, run by name as its creator, logs a person’s edit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-audit-'));
+    await buildAddon({ srcDir: 'src', outDir: dir });
+    const code = readFileSync(join(dir, 'Code.js'), 'utf8');
+    rmSync(dir, { recursive: true, force: true });
+    const script = runBundle(code, { owner: OWNER });
+    loadWorkbook(script.google, workbook());
+    script.call('installAuditLog');
+    const [trigger] = script.google.triggers.list;
+    expect(trigger).toMatchObject({ kind: 'edit', handler: 'recordEdit', creator: OWNER });
+    script.google.ctx.effectiveUser = CLERK; // whoever edits, the trigger runs as the owner
+    personEdits(script.google, { sheet: SHEET.scores, at: 'D3', values: [[33]], user: CLERK }, { recordEdit: (e) => script.call('recordEdit', e) });
+    expect(script.google.spreadsheet.sheet(SHEET.auditLog)!.dump()[1]!.slice(1)).toEqual([CLERK, SHEET.scores, 'D3', 'X01', '35', '33', 'Sửa trực tiếp']);
+  }, 60_000);
+});

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AUDIT_COL, SCORE_COL, SHEET, UNIT_COL } from '../../src/core';
-import { DEFAULT_TEMPLATE } from '../../src/core/reminders';
+import { DEFAULT_TEMPLATE } from '../../src/core/reminderTemplate';
 import { createEndpoints } from '../../src/addon/endpoints';
 import { appsScriptHost } from '../../src/addon/sidebarHost';
 import { installAuditLog } from '../../src/addon/auditLog';
-import { DAILY_HANDLER, sendDailyReminders } from '../../src/addon/reminders';
+import { DAILY_HANDLER, sendDailyReminders, showReminderSidebar } from '../../src/addon/reminders';
+import { buildSidebars } from '../../scripts/buildAddon';
 import { fakeGoogle, SEND_MAIL_SCOPE, type FakeGoogle } from '../fakes';
 import { GOOD_COLLECTIVE, SCORES, UNITS, workbook } from '../helpers/workbook';
 import { loadWorkbook } from './workbooks';
@@ -39,7 +40,7 @@ afterEach(() => jest.useRealTimers());
 describe('loadReminders', () => {
   it('shows who owes what, the letters, and the recipients left today', () => {
     google.mail.remaining = 37;
-    const page = value(endpoints.loadReminders(null));
+    const page = value(endpoints.loadReminders({ template: DEFAULT_TEMPLATE, useSaved: true }));
     expect(page.quotaLeft).toBe(37);
     expect(page.dailyOn).toBe(false);
     expect(page.list.deadline).toBe('06/01/2023');
@@ -49,14 +50,14 @@ describe('loadReminders', () => {
   });
 
   it('refuses a template without subject, in Vietnamese', () => {
-    const result = endpoints.loadReminders({ subject: ' ', body: 'x' });
+    const result = endpoints.loadReminders({ template: { subject: ' ', body: 'x' }, useSaved: false });
     expect(result).toMatchObject({ ok: false });
-    if (!result.ok) expect(result.error).toContain('Tiêu đề thư không được để trống');
+    if (!result.ok) expect(result.error).toContain('Thiếu tiêu đề thư');
   });
 });
 
 describe('sendReminders', () => {
-  const units = () => value(endpoints.loadReminders(null)).list.units;
+  const units = () => value(endpoints.loadReminders({ template: DEFAULT_TEMPLATE, useSaved: true })).list.units;
 
   it('sends each chosen unit’s letter through MailApp and logs each to Nhật ký', () => {
     installAuditLog();
@@ -110,13 +111,13 @@ describe('sendReminders', () => {
 
 describe('the daily reminder', () => {
   it('is off by default; on, it is one trigger a day; off again, it is gone', () => {
-    expect(value(endpoints.loadReminders(null)).dailyOn).toBe(false);
+    expect(value(endpoints.loadReminders({ template: DEFAULT_TEMPLATE, useSaved: true })).dailyOn).toBe(false);
     value(endpoints.setDailyReminder({ on: true, template: DEFAULT_TEMPLATE }));
     value(endpoints.setDailyReminder({ on: true, template: DEFAULT_TEMPLATE }));
     const daily = google.triggers.list.filter((t) => t.handler === DAILY_HANDLER);
     expect(daily).toHaveLength(1);
     expect(daily[0]).toMatchObject({ kind: 'daily' });
-    expect(value(endpoints.loadReminders(null)).dailyOn).toBe(true);
+    expect(value(endpoints.loadReminders({ template: DEFAULT_TEMPLATE, useSaved: true })).dailyOn).toBe(true);
     value(endpoints.setDailyReminder({ on: false, template: DEFAULT_TEMPLATE }));
     expect(google.triggers.list).toHaveLength(0);
   });
@@ -136,4 +137,14 @@ describe('the daily reminder', () => {
   it('an add-on may not run a clock trigger more often than hourly (the fake refuses, as Google does)', () => {
     expect(() => ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyMinutes(5)).toThrow('once an hour');
   });
+});
+
+it('«Nhắc việc» opens its built page in a 300 px sidebar', async () => {
+  const built = await buildSidebars('src');
+  const html = built.find((p) => p.name === 'NhacViec.html')!.html;
+  const withPages = fakeGoogle({ htmlFiles: new Map([['NhacViec', html]]) });
+  withPages.install();
+  showReminderSidebar();
+  expect(withPages.ui.sidebars).toEqual([{ title: 'Nhắc việc các đơn vị', html }]);
+  expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/i);
 });

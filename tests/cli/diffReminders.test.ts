@@ -81,7 +81,7 @@ describe('thidua nhac-viec', () => {
     expect(eml.header('Date')).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/);
     expect(eml.header('Content-Type')).toBe('text/plain; charset=UTF-8');
     expect(eml.body).toContain('Kính gửi: UBND xã Yên Bình');
-    expect(eml.body).toContain('Hồ sơ đơn vị: chưa có thông tin');
+    expect(eml.body).toContain('- Chưa có thông tin họp xét và tờ trình');
   });
 
   it('uses a template file: first line the subject, the rest the body', async () => {
@@ -91,7 +91,7 @@ describe('thidua nhac-viec', () => {
     await run(main, ['nhac-viec', await writeXlsx(input()), '--out', dir, '--ngay', '03/01/2023', '--mau', template]);
     const eml = readEml(readFileSync(join(dir, 'nhac-viec-X04.eml'), 'utf8'));
     expect(eml.decode(eml.header('Subject'))).toBe('Nhắc X04');
-    expect(eml.body.startsWith('Kính gửi UBND xã Yên Bình,\r\n- Hồ sơ đơn vị')).toBe(true);
+    expect(eml.body.startsWith('Kính gửi UBND xã Yên Bình,\r\n- Chưa có thông tin họp xét')).toBe(true);
   });
 
   it('writes nothing once the deadline has passed, and says why (exit 2)', async () => {

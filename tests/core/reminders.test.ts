@@ -1,5 +1,6 @@
 import { SCORE_COL, UNIT_COL, evaluate } from '../../src/core';
-import { DEFAULT_TEMPLATE, planSending, reminderList, unknownPlaceholders } from '../../src/core/reminders';
+import { planSending, reminderList, unknownPlaceholders } from '../../src/core/reminders';
+import { DEFAULT_TEMPLATE } from '../../src/core/reminderTemplate';
 import { GOOD_COLLECTIVE, SCORES, UNITS, workbook } from '../helpers/workbook';
 
 const TODAY = { year: 2023, month: 1, day: 3 };
@@ -14,17 +15,17 @@ function input() {
 }
 
 describe('reminderList', () => {
-  const list = reminderList(evaluate(input()), TODAY);
+  const list = reminderList(evaluate(input()), TODAY, DEFAULT_TEMPLATE);
 
   it('lists each unit that owes something, with what it owes', () => {
     expect(list).toMatchObject({ deadline: '06/01/2023', daysLeft: 3, open: true, problem: null });
     const x01 = list.units.find((u) => u.code === 'X01')!;
     expect(x01.owed).toEqual([
-      'Tự chấm điểm: còn 1/2 tiêu chí chưa có «Điểm tự đánh giá» (trang «Chấm điểm»).',
-      'Đề nghị khen thưởng: chưa có đề nghị nào (trang «Đề nghị»).',
+      'Còn 1/2 tiêu chí chưa tự chấm điểm (trang «Chấm điểm»).',
+      'Chưa có đề nghị khen thưởng (trang «Đề nghị»).',
     ]);
     const x04 = list.units.find((u) => u.code === 'X04')!;
-    expect(x04.owed).toEqual(['Hồ sơ đơn vị: chưa có thông tin cuộc họp xét và tờ trình (trang «Hồ sơ đơn vị»).']);
+    expect(x04.owed).toEqual(['Chưa có thông tin họp xét và tờ trình (trang «Hồ sơ đơn vị»).']);
     expect(x04.emails).toEqual(['x04@example.gov.vn']);
   });
 
@@ -33,7 +34,7 @@ describe('reminderList', () => {
     expect(x04.subject).toBe('Đề nghị hoàn thiện hồ sơ phong trào thi đua trước ngày 06/01/2023');
     expect(x04.body).toContain('Kính gửi: UBND xã Yên Bình');
     expect(x04.body).toContain('trước ngày 06/01/2023 (còn 3 ngày)');
-    expect(x04.body).toContain('- Hồ sơ đơn vị: chưa có thông tin');
+    expect(x04.body).toContain('- Chưa có thông tin họp xét và tờ trình');
     expect(x04.body).toContain('Ủy ban nhân dân huyện Hữu Lũng trân trọng đề nghị Quý đơn vị');
     expect(x04.body).not.toMatch(/\{[a-z_]+\}/);
   });
@@ -47,14 +48,14 @@ describe('reminderList', () => {
   });
 
   it('lists nobody once the deadline has passed, and says so', () => {
-    const late = reminderList(evaluate(input()), { year: 2023, month: 1, day: 7 });
+    const late = reminderList(evaluate(input()), { year: 2023, month: 1, day: 7 }, DEFAULT_TEMPLATE);
     expect(late).toMatchObject({ open: false, units: [], daysLeft: -1 });
     expect(late.problem).toContain('Đã quá hạn');
   });
 });
 
 describe('planSending', () => {
-  const units = reminderList(evaluate(input()), TODAY).units;
+  const units = reminderList(evaluate(input()), TODAY, DEFAULT_TEMPLATE).units;
   it('counts each address against the quota, keeps list order, and says who is not reached', () => {
     const plan = planSending(units, 2);
     expect(plan.send.map((u) => u.code)).toEqual(units.filter((u) => u.emails.length > 0).slice(0, 2).map((u) => u.code));

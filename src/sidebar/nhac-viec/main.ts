@@ -4,8 +4,8 @@
  * for the units ticked, and the optional daily run. Nothing is decided here.
  */
 import type { ReminderTemplate, UnitReminder } from '../../core/reminders';
+import { DEFAULT_TEMPLATE } from '../../core/reminderTemplate';
 import type { ReminderPage } from '../rpc';
-import { PLACEHOLDERS } from '../../core/reminders';
 import { call } from '../client';
 import { announce, byId, el } from '../dom';
 
@@ -50,9 +50,10 @@ function show(p: ReminderPage): void {
   else announce(page.status, `Hạn cuối ${l.deadline} (còn ${l.daysLeft} ngày): ${l.units.length} đơn vị còn thiếu.`);
 }
 
-async function load(withTemplate: boolean): Promise<void> {
+/** The first load asks for the template the owner last used (else the default); «Xem lại» renders the one being edited. */
+async function load(first: boolean): Promise<void> {
   page.refresh.disabled = true;
-  const result = await call('loadReminders', withTemplate ? template() : null);
+  const result = await call('loadReminders', { template: first ? DEFAULT_TEMPLATE : template(), useSaved: first });
   page.refresh.disabled = false;
   if (result.ok) show(result.value);
   else announce(page.status, result.error, 'error');
@@ -89,8 +90,19 @@ async function toggleDaily(): Promise<void> {
   }
 }
 
-page.placeholders.textContent = `Chỗ điền: ${Object.entries(PLACEHOLDERS).map(([p, what]) => `${p} ${what.toLowerCase()}`).join('; ')}.`;
-page.refresh.addEventListener('click', () => void load(true));
+/** What each placeholder of core/reminders becomes. */
+const PLACEHOLDER_HELP = [
+  '{ten_don_vi} tên đơn vị',
+  '{ma_don_vi} mã đơn vị',
+  '{thu_truong} thủ trưởng đơn vị',
+  '{ten_phong_trao} tên phong trào',
+  '{co_quan} cơ quan phát động',
+  '{han_chot} hạn cuối nhận hồ sơ',
+  '{so_ngay_con_lai} số ngày còn lại',
+  '{con_thieu} các việc còn thiếu, mỗi việc một dòng',
+];
+page.placeholders.textContent = `Chỗ điền: ${PLACEHOLDER_HELP.join('; ')}.`;
+page.refresh.addEventListener('click', () => void load(false));
 page.send.addEventListener('click', () => void send());
 page.daily.addEventListener('change', () => void toggleDaily());
-void load(false);
+void load(true);
