@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AUDIT_COL, SHEET } from '../../src/core';
+import { AUDIT_COL, SHEET, nominationToDraft, readWorkbook } from '../../src/core';
+import { rankUnits } from '../../src/addon/actions';
+import { initWorkbook } from '../../src/addon/setup';
+import { SheetIndex, readInputSheets } from '../../src/addon/sheetIO';
 import { buildAddon } from '../../scripts/buildAddon';
 import { runBundle } from '../fakes/vm';
 import { NO_OLD_VALUE, UNKNOWN_USER, latestChanges } from '../../src/core/auditLog';
@@ -10,7 +13,7 @@ import { createEndpoints } from '../../src/addon/endpoints';
 import { appsScriptHost } from '../../src/addon/sidebarHost';
 import { fakeGoogle, type FakeGoogle } from '../fakes';
 import { personEdits } from '../fakes/editEvent';
-import { workbook } from '../helpers/workbook';
+import { GOOD_COLLECTIVE, workbook } from '../helpers/workbook';
 import { loadWorkbook } from './workbooks';
 
 const OWNER = 'chu.tich@huulung.gov.vn';
@@ -223,4 +226,37 @@ describe('in the built Code.js (bare node:vm)', () => {
     personEdits(script.google, { sheet: SHEET.scores, at: 'D3', values: [[33]], user: CLERK }, { recordEdit: (e) => script.call('recordEdit', e) });
     expect(script.google.spreadsheet.sheet(SHEET.auditLog)!.dump()[1]!.slice(1)).toEqual([CLERK, SHEET.scores, 'D3', 'X01', '35', '33', 'Sửa trực tiếp']);
   }, 60_000);
+});
+
+describe('the add-on’s own changes are logged by name (scripts fire no on-edit trigger)', () => {
+  beforeEach(() => {
+    google = fakeGoogle();
+    google.install();
+    loadWorkbook(google, workbook({ nominations: [GOOD_COLLECTIVE] }));
+    installAuditLog();
+  });
+  const actions = () => log().slice(1).map((r) => [r[column(AUDIT_COL.action)], r[column(AUDIT_COL.sheet)], r[column(AUDIT_COL.unit)]]);
+
+  it('a save from «Nhập đề nghị», with the row’s unit', () => {
+    const endpoints = createEndpoints(appsScriptHost);
+    const input = readInputSheets(new SheetIndex(SpreadsheetApp.getActiveSpreadsheet()));
+    const draft = nominationToDraft(readWorkbook(input).nominations[0]!);
+    const saved = endpoints.saveNomination({ ...draft, summary: 'Đã cập nhật' });
+    expect(saved).toMatchObject({ ok: true });
+    expect(actions()).toEqual([['Lưu đề nghị (thanh bên «Nhập đề nghị»)', SHEET.nominations, 'X04']]);
+    expect(log()[1]![column(AUDIT_COL.newValue)]).toContain('Đã cập nhật');
+    expect(google.lock.held).toBe(false);
+  });
+
+  it('a result sheet and «Khởi tạo bảng tính»', () => {
+    rankUnits();
+    google.spreadsheet.sheets.splice(google.spreadsheet.sheets.findIndex((s) => s.name === SHEET.criteria), 1);
+    initWorkbook();
+    expect(actions()).toEqual([
+      ['Ghi trang kết quả (menu Thi đua)', '', ''],
+      ['Khởi tạo bảng tính', SHEET.criteria, ''],
+      ['Khởi tạo bảng tính', SHEET.dossiers, ''],
+    ]);
+    expect(log()[1]![column(AUDIT_COL.newValue)]).toMatch(/^Đã xếp hạng/);
+  });
 });

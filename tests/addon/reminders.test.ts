@@ -106,6 +106,8 @@ describe('sendReminders', () => {
   it('the manifest asks for the send scope MailApp needs', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '../../appsscript.json'), 'utf8'));
     expect(manifest.oauthScopes).toContain(SEND_MAIL_SCOPE);
+    // …and the README says why, in its scope list.
+    expect(readFileSync(join(__dirname, '../../README.md'), 'utf8')).toMatch(/^\| `script\.send_mail` \| .*MailApp/m);
   });
 });
 
