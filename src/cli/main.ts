@@ -27,9 +27,9 @@ const processTerminal: Terminal = {
 
 /** Runs one command; returns the exit code (2: the workbook cannot be read at all). */
 export async function main(argv: string[], terminal: Terminal = processTerminal): Promise<number> {
-  if (argv[0] === 'diff') return diffCommand(argv.slice(1), terminal);
-  if (argv[0] === 'nhac-viec') return remindersCommand(argv.slice(1), terminal);
   try {
+    if (argv[0] === 'diff') return await diffCommand(argv.slice(1), terminal);
+    if (argv[0] === 'nhac-viec') return await remindersCommand(argv.slice(1), terminal);
     const args = parseArgs(argv);
     if (args.command === 'help') {
       terminal.out(USAGE);

@@ -11,10 +11,9 @@ import type { Terminal } from './main';
 import { NO_EMAIL, reminderList } from '../core/reminders';
 import { DEFAULT_TEMPLATE } from '../core/reminderTemplate';
 import { evaluate } from '../core/evaluate';
-import { UnreadableWorkbook } from '../core/sheets';
 import { readDate } from '../core/cells';
 import { calendarDateOf } from '../core/text';
-import { USAGE, UsageError } from './args';
+import { UsageError } from './args';
 import { SAMPLE_WORKBOOK } from './main';
 import { readWorkbookFile, UnreadableFile } from './xlsx';
 
@@ -114,41 +113,30 @@ async function readTemplate(path: string): Promise<ReminderTemplate> {
 
 const fileName = (code: string) => `nhac-viec-${code.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.eml`;
 
-export async function remindersCommand(argv: string[], terminal: Terminal, now: () => Date = () => new Date()): Promise<number> {
-  try {
-    const options = parse(argv);
-    const template = options.template ? await readTemplate(options.template) : DEFAULT_TEMPLATE;
-    const { input } = await readWorkbookFile(options.file ?? SAMPLE_WORKBOOK);
-    const at = now();
-    const today = options.today ?? calendarDateOf(at, 'Asia/Ho_Chi_Minh');
-    const list = reminderList(evaluate(input), today, template);
-    if (list.problem) {
-      terminal.err(`Lỗi: ${list.problem}`);
-      return 2;
-    }
-    if (list.units.length === 0) {
-      terminal.out(`Hạn cuối ${list.deadline}: mọi đơn vị đã đủ, không cần nhắc.`);
-      return 0;
-    }
-    const outDir = resolve(options.out);
-    await mkdir(outDir, { recursive: true });
-    terminal.out(`Hạn cuối nhận hồ sơ ${list.deadline} (còn ${list.daysLeft} ngày): ${list.units.length} đơn vị còn thiếu.`);
-    for (const unit of list.units) {
-      await writeFile(join(outDir, fileName(unit.code)), renderEml(unit, options.from, at));
-      terminal.out(`\n${unit.code} ${unit.name} — ${unit.emails.length > 0 ? unit.emails.join(', ') : NO_EMAIL}`);
-      for (const item of unit.owed) terminal.out(`  - ${item}`);
-    }
-    terminal.out(`\nĐã ghi ${list.units.length} thư (.eml) vào ${outDir}.`);
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      terminal.err(`Lỗi: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (error instanceof UnreadableFile || error instanceof UnreadableWorkbook) {
-      terminal.err(`Lỗi: ${error.message}`);
-      return 2;
-    }
-    throw error;
+/** Runs the command; a usage mistake or an unreadable file throws, and `main` says so (exit 2). */
+export async function remindersCommand(argv: string[], terminal: Terminal): Promise<number> {
+  const options = parse(argv);
+  const template = options.template ? await readTemplate(options.template) : DEFAULT_TEMPLATE;
+  const { input } = await readWorkbookFile(options.file ?? SAMPLE_WORKBOOK);
+  const at = new Date();
+  const today = options.today ?? calendarDateOf(at, 'Asia/Ho_Chi_Minh');
+  const list = reminderList(evaluate(input), today, template);
+  if (list.problem) {
+    terminal.err(`Lỗi: ${list.problem}`);
+    return 2;
   }
+  if (list.units.length === 0) {
+    terminal.out(`Hạn cuối ${list.deadline}: mọi đơn vị đã đủ, không cần nhắc.`);
+    return 0;
+  }
+  const outDir = resolve(options.out);
+  await mkdir(outDir, { recursive: true });
+  terminal.out(`Hạn cuối nhận hồ sơ ${list.deadline} (còn ${list.daysLeft} ngày): ${list.units.length} đơn vị còn thiếu.`);
+  for (const unit of list.units) {
+    await writeFile(join(outDir, fileName(unit.code)), renderEml(unit, options.from, at));
+    terminal.out(`\n${unit.code} ${unit.name} — ${unit.emails.length > 0 ? unit.emails.join(', ') : NO_EMAIL}`);
+    for (const item of unit.owed) terminal.out(`  - ${item}`);
+  }
+  terminal.out(`\nĐã ghi ${list.units.length} thư (.eml) vào ${outDir}.`);
+  return 0;
 }
