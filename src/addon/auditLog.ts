@@ -36,7 +36,7 @@ const TIME_FORMAT = 'dd/mm/yyyy hh:mm:ss';
 export function runningOwner(spreadsheet: Spreadsheet): string | null {
   const owner = spreadsheet.getOwner()?.getEmail() ?? '';
   const me = Session.getEffectiveUser().getEmail();
-  return owner !== '' && me !== '' && owner.toLowerCase() === me.toLowerCase() ? me : null;
+  return owner !== '' && owner.toLowerCase() === me.toLowerCase() ? me : null;
 }
 
 /** Waiting rows written by this execution, so its own rows keep their order within one millisecond. */
@@ -103,7 +103,11 @@ export function logActions(logs: ActionLog[]): void {
     const unit = sheet && range ? unitsOfRows(sheet, range.getRow(), range.getNumRows(), timeZone) : entry.unit;
     return actionEntry({ ...entry, ...(unit !== undefined ? { unit } : {}) }, at, user, timeZone);
   });
-  record(log, entries, runningOwner(spreadsheet) !== null);
+  try {
+    record(log, entries, runningOwner(spreadsheet) !== null);
+  } catch {
+    // The change itself is made: a failing log (the waiting store full) must not undo or hide it.
+  }
 }
 
 /** The unit codes of a range's rows, for the sheets whose rows belong to units. Two reads. */
@@ -119,9 +123,8 @@ function unitsOfRows(sheet: Sheet, row: number, rows: number, timeZone: string):
   return unitCodes(cells.map((c) => c[0]), timeZone);
 }
 
-// Runs as the owner who installed it; `e.user` is the editor when Google tells, `e.oldValue`
-// exists for a one-cell edit only.
-/** On-edit trigger: one row of Nhật ký per edit. */
+// The on-edit trigger: one row of Nhật ký per edit. Runs as the owner who installed it; `e.user`
+// is the editor when Google tells, `e.oldValue` exists for a one-cell edit only.
 export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
@@ -162,8 +165,7 @@ function createLogSheet(spreadsheet: Spreadsheet): Sheet {
   return sheet;
 }
 
-// Only the owner may: the trigger writes the protected log as its creator.
-/** Menu «Bật nhật ký thay đổi». */
+// Menu «Bật nhật ký thay đổi». Only the owner may: the trigger writes the protected log as its creator.
 export function installAuditLog(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();

@@ -16,13 +16,13 @@ import { evaluate } from '../core/evaluate';
 import { calendarDateOf } from '../core/text';
 import { Refusal, answer, parse } from './endpoints';
 import { logActions } from './auditLog';
+import { TITLE } from './actions';
 import { appsScriptHost } from './sidebarHost';
 
 export const DAILY_HANDLER = 'sendDailyReminders';
 /** The daily run's hour, in the script's time zone: the start of the office day. */
 const DAILY_HOUR = 7;
 const TEMPLATE_KEY = 'thidua.nhacviec.template';
-const SENDER_NAME = 'Thi đua';
 
 const templateSchema = z.object({
   subject: z.string().check(z.trim(), z.minLength(1, { error: 'Thiếu tiêu đề thư.' }), z.maxLength(250, { error: 'Tiêu đề thư quá 250 ký tự.' })),
@@ -67,7 +67,7 @@ function send(units: UnitReminder[]): SendReport {
   const sent: SendReport['sent'] = [];
   for (const u of plan.send) {
     try {
-      MailApp.sendEmail({ to: u.emails.join(','), subject: u.subject, body: u.body, name: SENDER_NAME });
+      MailApp.sendEmail({ to: u.emails.join(','), subject: u.subject, body: u.body, name: TITLE });
       sent.push({ code: u.code, emails: u.emails });
     } catch (error) {
       notReached.push({ code: u.code, name: u.name, reason: `Google không gửi được (${error instanceof Error ? error.message : String(error)})` });
@@ -90,8 +90,8 @@ function requireOwner(host: SidebarHost): void {
 /** The endpoints of «Nhắc việc» and the Tiến độ changes, over the sidebar host; sending uses MailApp. */
 export function reminderEndpoints(host: () => SidebarHost) {
   return {
-    // The last 1,000 rows, times as milliseconds; the page picks a unit's.
-    /** Tiến độ: Nhật ký. */
+    // Tiến độ: the last 1,000 rows of Nhật ký, times as milliseconds; the page picks a unit's.
+    // (Plain comments on these four: a JSDoc block would be copied into Code.js's stubs.)
     loadAuditLog: () => answer((): JsonSheet => {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       const sheet = spreadsheet.getSheetByName(SHEET.auditLog);
@@ -102,8 +102,7 @@ export function reminderEndpoints(host: () => SidebarHost) {
       return { name: SHEET.auditLog, timeZone: spreadsheet.getSpreadsheetTimeZone(), values };
     }),
 
-    // Who owes what, the letters, today's quota, whether the daily run is on.
-    /** Nhắc việc: the list. */
+    // Nhắc việc: who owes what, the letters, today's quota, whether the daily run is on.
     loadReminders: (request: unknown) => answer((): ReminderPage => {
       const { template, useSaved } = parse(loadRequest, request);
       const chosen = (useSaved && savedTemplate()) || template;
@@ -113,7 +112,7 @@ export function reminderEndpoints(host: () => SidebarHost) {
       return { list: reminders, template: chosen, quotaLeft: MailApp.getRemainingDailyQuota(), dailyOn: dailyTriggers().length > 0 };
     }),
 
-    /** Nhắc việc: «Gửi». */
+    // Nhắc việc: «Gửi».
     sendReminders: (request: unknown) => answer((): SendReport => {
       const { template, units } = parse(sendRequest, request);
       const h = host();
@@ -125,8 +124,7 @@ export function reminderEndpoints(host: () => SidebarHost) {
       return send(reminders.units.filter((u) => chosen.has(u.code)));
     }),
 
-    // One trigger, once a day, or none.
-    /** Nhắc việc: daily on/off. */
+    // Nhắc việc: the daily run on (one trigger, once a day) or off.
     setDailyReminder: (request: unknown) => answer((): boolean => {
       const { on, template } = parse(dailyRequest, request);
       const h = host();
@@ -138,14 +136,19 @@ export function reminderEndpoints(host: () => SidebarHost) {
       const reminders = list(h, template);
       if (reminders.problem) throw new Refusal(reminders.problem);
       saveTemplate(template);
-      if (dailyTriggers().length === 0) ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).create();
+      if (dailyTriggers().length > 0) return true;
+      try {
+        ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).create();
+      } catch {
+        // An add-on has one clock trigger per user and file: «Tạo hồ sơ» may be using it.
+        throw new Refusal('Đang có việc chạy tự động khác (như «Tạo hồ sơ»); hãy bật lại khi việc đó xong.');
+      }
       return true;
     }),
   };
 }
 
-// Runs as the owner who turned it on; removes itself once the window has closed.
-/** Daily trigger of Nhắc việc. */
+// Nhắc việc's daily trigger. Runs as the owner who turned it on; removes itself once the window has closed.
 export function sendDailyReminders(): void {
   const template = savedTemplate();
   if (!template) return;
@@ -158,7 +161,7 @@ export function sendDailyReminders(): void {
   send(reminders.units);
 }
 
-/** Menu «Nhắc việc». */
+// Menu «Nhắc việc».
 export function showReminderSidebar(): void {
   const page = HtmlService.createHtmlOutputFromFile('NhacViec').setTitle('Nhắc việc các đơn vị').setWidth(300);
   SpreadsheetApp.getUi().showSidebar(page);

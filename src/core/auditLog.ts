@@ -26,8 +26,11 @@ export const EMPTY_VALUE = '(trống)';
 export const NO_OLD_VALUE = '(Google không báo giá trị cũ khi sửa nhiều ô)';
 export const UNKNOWN_USER = '(Google không báo tài khoản)';
 
-/** A Sheets cell holds at most 50,000 characters; a log line stays far below, and a property value below 9 KB. */
-const MAX_TEXT = 2000;
+/**
+ * A Sheets cell holds 50,000 characters; a waiting row is one document property, at most 9 KB:
+ * two texts of 1,000 characters (3 bytes each in UTF-8 at worst) leave room for the rest.
+ */
+const MAX_TEXT = 1000;
 
 /** One row of `Nhật ký`. */
 export interface AuditEntry {

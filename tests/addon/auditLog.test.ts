@@ -161,6 +161,15 @@ describe('logActions: the add-on logs its own changes', () => {
     expect(rows[0]![column(AUDIT_COL.unit)]).toBe('X04');
   });
 
+  it('never fails the action it logs: a full waiting store loses the row, not the change', () => {
+    installAuditLog();
+    google.ctx.effectiveUser = CLERK;
+    google.documentProperties.setProperty = () => {
+      throw new Error('You have exceeded the property storage quota.');
+    };
+    expect(() => logActions([{ action: 'Lưu', sheet: SHEET.nominations, unit: 'X04', newValue: 'x' }])).not.toThrow();
+  });
+
   it('a protected Nhật ký refuses a unit user’s direct write (the fake enforces it as Sheets does)', () => {
     installAuditLog();
     google.ctx.effectiveUser = CLERK;

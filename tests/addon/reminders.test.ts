@@ -136,6 +136,13 @@ describe('the daily reminder', () => {
     expect(google.triggers.list).toHaveLength(0);
   });
 
+  it('says so when the one clock trigger an add-on may have is in use («Tạo hồ sơ» running on)', () => {
+    ScriptApp.newTrigger('continueDossiers').timeBased().after(60_000).create();
+    const result = endpoints.setDailyReminder({ on: true, template: DEFAULT_TEMPLATE });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('hãy bật lại khi việc đó xong') });
+    expect(google.triggers.list.map((t) => t.handler)).toEqual(['continueDossiers']);
+  });
+
   it('an add-on may not run a clock trigger more often than hourly (the fake refuses, as Google does)', () => {
     expect(() => ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyMinutes(5)).toThrow('once an hour');
   });

@@ -143,6 +143,11 @@ export class FakeTriggers {
   ) {}
   private add(handler: string, at: number, kind: FakeTrigger['kind'], hour: number | null = null): FakeTrigger {
     if (this.list.length >= 20) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    // An add-on may have one trigger of each type (clock, edit) per user and document.
+    const type = (k: FakeTrigger['kind']) => (k === 'edit' ? 'edit' : 'clock');
+    if (this.list.some((t) => type(t.kind) === type(kind) && t.creator === this.user())) {
+      throw new Error(`This add-on has created too many ${type(kind) === 'edit' ? 'edit' : 'time-based'} triggers in this document for this Google user account.`);
+    }
     const trigger = new FakeTrigger(`trigger-${++this.counter}`, handler, at, kind, this.user(), hour);
     this.list.push(trigger);
     return counted(trigger, 'Trigger', this.log);
