@@ -14,7 +14,7 @@ import { appsScriptHost } from '../../src/addon/sidebarHost';
 import { fakeGoogle, type FakeGoogle } from '../fakes';
 import { personEdits } from '../fakes/editEvent';
 import { GOOD_COLLECTIVE, workbook } from '../helpers/workbook';
-import { loadWorkbook } from './workbooks';
+import { loadWorkbook, scaledInput } from './workbooks';
 
 const OWNER = 'chu.tich@huulung.gov.vn';
 const CLERK = 'van.thu@huulung.gov.vn';
@@ -115,6 +115,23 @@ describe('the on-edit trigger', () => {
     edit('D5', [[48]]);
     expect(log().slice(1).map((r) => r[column(AUDIT_COL.range)])).toEqual(['D2', 'D3', 'D4', 'D5']);
     expect(google.documentProperties.data.size).toBe(0);
+  });
+
+  it('costs the same few service calls per edit whatever the size of the sheets and of the log', () => {
+    const calls = (rows: number) => {
+      google = fakeGoogle();
+      google.install();
+      loadWorkbook(google, scaledInput(rows));
+      installAuditLog();
+      for (let i = 0; i < rows / 10; i++) edit(`D${i + 2}`, [[5]]);
+      google.log.reset();
+      edit('C3:D4', [[1, 2], [3, 4]]);
+      return google.log.snapshot();
+    };
+    const small = calls(10);
+    expect(calls(5000)).toEqual(small);
+    expect(google.log.count('Range.getValues')).toBe(3); // the edit, the header rows, the unit codes
+    expect(google.log.total()).toBeLessThanOrEqual(30);
   });
 
   it('grows the sheet when the log reaches its last row', () => {
