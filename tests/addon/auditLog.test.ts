@@ -123,7 +123,7 @@ describe('the on-edit trigger', () => {
       google.install();
       loadWorkbook(google, scaledInput(rows));
       installAuditLog();
-      for (let i = 0; i < rows / 10; i++) edit(`D${i + 2}`, [[5]]);
+      for (let i = 0; i < rows / 50; i++) edit(`D${i + 2}`, [[5]]);
       google.log.reset();
       edit('C3:D4', [[1, 2], [3, 4]]);
       return google.log.snapshot();
