@@ -103,6 +103,12 @@ describe('sendReminders', () => {
     expect(google.mail.sent).toEqual([]);
   });
 
+  it('MailApp refuses a project whose manifest lacks the send scope (the fake reads appsscript.json)', () => {
+    google.mail.scopes.splice(google.mail.scopes.indexOf(SEND_MAIL_SCOPE), 1);
+    const result = endpoints.sendReminders({ template: DEFAULT_TEMPLATE, units: ['X01'] });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('You do not have permission to call MailApp.getRemainingDailyQuota') });
+  });
+
   it('the manifest asks for the send scope MailApp needs', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '../../appsscript.json'), 'utf8'));
     expect(manifest.oauthScopes).toContain(SEND_MAIL_SCOPE);
