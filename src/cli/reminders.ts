@@ -51,6 +51,7 @@ export function renderEml(reminder: UnitReminder, from: string, at: Date): strin
     ...(reminder.emails.length > 0 ? [`To: ${reminder.emails.join(`,${CRLF} `)}`] : []),
     `Subject: ${encodeHeader(reminder.subject)}`,
     `Date: ${mailDate(at)}`,
+    `Message-ID: <${at.getTime()}.${reminder.code.replace(/[^A-Za-z0-9-]/g, '_')}@${from.split('@')[1]}>`,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=UTF-8',
     'Content-Transfer-Encoding: base64',

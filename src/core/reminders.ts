@@ -29,7 +29,7 @@ export function owedItems(u: UnitProgress): string[] {
   }
   if (u.nominations.total === 0) items.push(`Chưa có đề nghị khen thưởng (trang «${SHEET.nominations}»).`);
   else if (!u.dossier) items.push(`Chưa có thông tin họp xét và tờ trình (trang «${SHEET.dossiers}»).`);
-  else if (u.dossier.missing.length > 0) items.push(`Còn thiếu ${u.dossier.missing.join(', ')} (trang «${SHEET.dossiers}», hàng ${u.dossier.row}).`);
+  else if (u.dossier.missing.length > 0) items.push(`Hồ sơ đơn vị còn thiếu ${u.dossier.missing.join(', ')} (trang «${SHEET.dossiers}», hàng ${u.dossier.row}).`);
   return items;
 }
 

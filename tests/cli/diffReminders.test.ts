@@ -80,6 +80,7 @@ describe('thidua nhac-viec', () => {
     expect(eml.decode(eml.header('Subject'))).toBe('Đề nghị hoàn thiện hồ sơ phong trào thi đua trước ngày 06/01/2023');
     expect(eml.header('Date')).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/);
     expect(eml.header('Content-Type')).toBe('text/plain; charset=UTF-8');
+    expect(eml.header('Message-ID')).toMatch(/^<\d+\.X04@thidua\.invalid>$/);
     expect(eml.body).toContain('Kính gửi: UBND xã Yên Bình');
     expect(eml.body).toContain('- Chưa có thông tin họp xét và tờ trình');
   });

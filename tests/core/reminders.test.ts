@@ -1,4 +1,4 @@
-import { SCORE_COL, UNIT_COL, evaluate } from '../../src/core';
+import { DOSSIER_COL, SCORE_COL, SHEET, UNIT_COL, evaluate } from '../../src/core';
 import { planSending, reminderList, unknownPlaceholders } from '../../src/core/reminders';
 import { DEFAULT_TEMPLATE } from '../../src/core/reminderTemplate';
 import { GOOD_COLLECTIVE, SCORES, UNITS, workbook } from '../helpers/workbook';
@@ -45,6 +45,13 @@ describe('reminderList', () => {
     expect(edited.units[0]!.subject).toBe('Nhắc X01');
     expect(edited.problem).toContain('{han_chott}');
     expect(unknownPlaceholders(DEFAULT_TEMPLATE)).toEqual([]);
+  });
+
+  it('names the missing dossier details and the row', () => {
+    const withDossier = input();
+    withDossier.sheets.push({ name: SHEET.dossiers, values: [Object.values(DOSSIER_COL), ['X04', '02/01/2023', 'Hội trường xã']] });
+    const x04 = reminderList(evaluate(withDossier), TODAY, DEFAULT_TEMPLATE).units.find((u) => u.code === 'X04')!;
+    expect(x04.owed).toEqual(['Hồ sơ đơn vị còn thiếu Chủ trì, Thư ký, Số thành viên, Số có mặt, Số tờ trình, Ngày tờ trình (trang «Hồ sơ đơn vị», hàng 2).']);
   });
 
   it('lists nobody once the deadline has passed, and says so', () => {
