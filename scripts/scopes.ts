@@ -22,7 +22,7 @@ export type ScopeTable = Record<string, string[]>;
  * The services the add-on may call (a class name such as `Range` is in several services; the
  * table joins only these). Adding a service here and regenerating is how a new one is allowed.
  */
-export const SERVICES = ['Base', 'Document', 'Drive', 'HTML', 'Lock', 'Properties', 'Script', 'Spreadsheet', 'Utilities'];
+export const SERVICES = ['Base', 'Document', 'Drive', 'HTML', 'Lock', 'Mail', 'Properties', 'Script', 'Spreadsheet', 'Utilities'];
 
 /** Scopes are stored without this prefix (`spreadsheets.currentonly`), as appsscript.json's are compared. */
 export const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';

@@ -10,6 +10,7 @@ import { UnreadableWorkbook } from '../core/sheets';
 import { showErrors } from './errorsDialog';
 import { alertUser, underDocumentLock } from './lock';
 import { SheetIndex, readInputSheets, writeOutputSheet } from './sheetIO';
+import { logActions } from './auditLog';
 
 export const TITLE = 'Thi đua';
 
@@ -40,6 +41,7 @@ function run(write: (e: Evaluated) => string): void {
     const evaluated = evaluateActiveSpreadsheet();
     if (typeof evaluated === 'string') return evaluated;
     const summary = write(evaluated);
+    logActions([{ action: 'Ghi trang kết quả (menu Thi đua)', sheet: '', newValue: summary }]);
     const { errors } = evaluated.evaluation.result;
     evaluated.index.spreadsheet.toast(`${summary}; ${errors.length} lỗi.`, TITLE, 10);
     if (errors.length > 0) showErrors(evaluated.index, evaluated.input, errors);

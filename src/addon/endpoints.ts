@@ -20,6 +20,7 @@ import { readText } from '../core/cells';
 import { calendarDateOf, formatDate, normalizeKey } from '../core/text';
 import { findHeader } from './sheetIO';
 import { appsScriptHost } from './sidebarHost';
+import { reminderEndpoints } from './reminders';
 
 /** One cell of a `Đề nghị` row as the endpoint asks the host to write it. */
 export type NominationCell =
@@ -57,10 +58,10 @@ export interface SidebarHost {
 }
 
 /** An error the user can act on: its message is shown as it is. */
-class Refusal extends Error {}
+export class Refusal extends Error {}
 
 /** Runs an endpoint's body and turns whatever it throws into a message. */
-function answer<T>(body: () => T): Result<T> {
+export function answer<T>(body: () => T): Result<T> {
   try {
     return { ok: true, value: body() };
   } catch (error) {
@@ -83,7 +84,7 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
     .join(' ');
 }
 
-function parse<T>(schema: z.ZodMiniType<T>, value: unknown): T {
+export function parse<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const parsed = schema.safeParse(value, { error: vietnameseIssue });
   if (!parsed.success) throw new Refusal(`Dữ liệu gửi lên chưa đúng. ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
@@ -255,6 +256,8 @@ export function createEndpoints(host: () => SidebarHost) {
       h.selectRows(read.name, rows);
       return rows.length;
     }),
+
+    ...reminderEndpoints(host),
   } satisfies { [K in keyof Endpoints]: (arg: unknown) => ReturnType<Endpoints[K]> };
 }
 

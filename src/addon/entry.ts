@@ -12,3 +12,5 @@ export { THIDUA_XEPHANG, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_CHITIEU } from '
 export { createDossiers, exportDossierPdfs } from './dossierRun';
 export { createDossierTemplates } from './dossierFiles';
 export { jobOpen, jobStart, jobStep, jobCancel, continueJobs } from './jobs';
+export { installAuditLog, recordEdit } from './auditLog';
+export { showReminderSidebar } from './reminders';

@@ -14,6 +14,7 @@
  */
 import * as z from 'zod/mini';
 import { NO_LOCK_MESSAGE, alertUser, underDocumentLock } from './lock';
+import { CLOCK_EVERY_HOURS, dailyReminders, syncClockTrigger } from './clock';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -30,9 +31,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 export const STEP_MS = 45 * 1000;
 /** Work per trigger run (Apps Script stops an execution at 6 minutes). */
 export const TRIGGER_MS = 4.5 * 60 * 1000;
-/** The fallback fires an hour later: an editor add-on's time-driven trigger may not run more often. */
-export const FALLBACK_AFTER_MS = 60 * 60 * 1000;
-export const CONTINUE_HANDLER = 'continueJobs';
+/** The clock trigger fires hourly: an editor add-on's time-driven trigger may not run more often. */
+export const FALLBACK_AFTER_MS = CLOCK_EVERY_HOURS * 60 * 60 * 1000;
 /** A dialog that called within this time is still driving the job: the trigger leaves it alone. */
 const DIALOG_ACTIVE_MS = 10 * 60 * 1000;
 
@@ -159,26 +159,18 @@ const me = (): string => Session.getEffectiveUser().getEmail();
 
 // ---------- the fallback trigger ----------
 
-function ownTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === CONTINUE_HANDLER);
-}
-
 const pendingSchema = z.array(z.object({ spreadsheetId: z.string(), kind: z.enum(JOB_KINDS) }));
 type Pending = z.infer<typeof pendingSchema>;
 
-/** This user's jobs left to the trigger; exactly one trigger while there are any, none otherwise. */
+/** This user's jobs left to the clock trigger, which exists while there are any (or a daily reminder). */
 function setPending(pending: Pending): void {
   const props = PropertiesService.getUserProperties();
-  for (const t of ownTriggers()) ScriptApp.deleteTrigger(t);
-  if (pending.length === 0) {
-    props.deleteProperty(PROP.pending);
-    return;
-  }
-  props.setProperty(PROP.pending, JSON.stringify(pending));
-  ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(FALLBACK_AFTER_MS).create();
+  if (pending.length === 0) props.deleteProperty(PROP.pending);
+  else props.setProperty(PROP.pending, JSON.stringify(pending));
+  syncClockTrigger(pending.length > 0 || dailyReminders().length > 0);
 }
 
-function pendingJobs(): Pending {
+export function pendingJobs(): Pending {
   return loadJson(PropertiesService.getUserProperties(), PROP.pending, pendingSchema) ?? [];
 }
 
@@ -187,8 +179,11 @@ const samePending = (a: Pending[number], b: Pending[number]) => a.spreadsheetId 
 function markPending(entry: Pending[number], pending: boolean): void {
   const now = pendingJobs();
   const has = now.some((p) => samePending(p, entry));
-  if (has === pending && (!pending || ownTriggers().length === 1)) return;
-  setPending(pending ? [...now.filter((p) => !samePending(p, entry)), entry] : now.filter((p) => !samePending(p, entry)));
+  if (has === pending) {
+    if (pending) syncClockTrigger(true); // a trigger deleted by hand is made again
+    return;
+  }
+  setPending(pending ? [...now, entry] : now.filter((p) => !samePending(p, entry)));
 }
 
 // ---------- running a step ----------

@@ -8,6 +8,7 @@ import { dossierJob } from './dossierRun';
 import type { JobChoice, JobDefinition, JobKind, Progress } from './jobRunner';
 import { JOB_KINDS, cancelJob, systemClock, continueJob, jobUnderWay, openedJob, runPendingJobs, startJob } from './jobRunner';
 import { protectionJob } from './protections';
+import { runDailyReminders } from './reminders';
 
 export const JOBS: Record<JobKind, JobDefinition> = { hoSo: dossierJob, phanQuyen: protectionJob };
 
@@ -67,7 +68,11 @@ export function jobCancel(kind: unknown): Result<true> {
   });
 }
 
-/** The fallback trigger (hourly at most, one per user): carries on jobs no dialog is driving. */
+/**
+ * The clock trigger (hourly, one per user and spreadsheet, see clock.ts): carries on jobs no
+ * dialog is driving, and sends the day's reminders.
+ */
 export function continueJobs(_e?: GoogleAppsScript.Events.TimeDriven): void {
   runPendingJobs(JOBS);
+  runDailyReminders();
 }

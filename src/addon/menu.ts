@@ -21,6 +21,8 @@ export const MENU: Array<MenuItem | 'separator'> = [
   { caption: 'Xuất PDF hồ sơ', functionName: 'exportDossierPdfs' },
   'separator',
   { caption: 'Phân quyền đơn vị', functionName: 'protectUnitRows' },
+  { caption: 'Bật nhật ký thay đổi', functionName: 'installAuditLog' },
+  { caption: 'Nhắc việc (đôn đốc đơn vị)', functionName: 'showReminderSidebar' },
   { caption: 'Hướng dẫn', functionName: 'showHelp' },
 ];
 

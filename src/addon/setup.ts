@@ -22,6 +22,7 @@ import { readTable } from '../core/sheets';
 import { normalizeKey } from '../core/text';
 import { alertUser, underDocumentLock } from './lock';
 import { SheetIndex, asLiteral } from './sheetIO';
+import { logActions } from './auditLog';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -264,6 +265,7 @@ export function initWorkbook(): void {
       createSheet(index, spec, maxScore);
       created.push(spec.name);
     }
+    logActions(created.map((sheet) => ({ action: 'Khởi tạo bảng tính', sheet, newValue: 'Tạo trang mới với hàng tiêu đề' })));
     const lines = [
       created.length > 0 ? `Đã tạo: ${created.join(', ')}.` : 'Không cần tạo trang nào.',
       existing.length > 0 ? `Đã có sẵn, giữ nguyên không thay đổi: ${existing.join(', ')}.` : '',

@@ -1,9 +1,11 @@
 /** The sidebars' host in Apps Script: the active spreadsheet, the session, the document lock. */
 import type { CellValue, CalendarDate } from '../core/model';
+import type { ActionLog } from '../core/auditLog';
 import type { NominationCell, SidebarHost } from './endpoints';
 import { SHEET } from '../core/contract';
 import { asLiteral, readInputSheets, SheetIndex } from './sheetIO';
 import { withDocumentLock } from './lock';
+import { logActions } from './auditLog';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -29,8 +31,7 @@ export function writableRuns(cells: NominationCell[]): Array<{ start: number; ce
   return runs;
 }
 
-export function appsScriptHost(): SidebarHost {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+export function appsScriptHost(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SidebarHost {
   const index = new SheetIndex(spreadsheet);
   const requireSheet = (name: string): Sheet => {
     const sheet = index.find(name);
@@ -85,9 +86,14 @@ export function appsScriptHost(): SidebarHost {
       };
       // Only the contract's columns, one write per run of them: a column the form does not know
       // may hold a formula or a spilled array (=THIDUA_DUDIEUKIEN(…)), which a write would break.
+      const logged: ActionLog[] = [];
       for (const run of writableRuns(cells)) {
-        sheet.getRange(row, run.start + 1, 1, run.cells.length).setValues([run.cells.map((c, k) => value(c, run.start + k))]);
+        const range = sheet.getRange(row, run.start + 1, 1, run.cells.length);
+        const values = run.cells.map((c, k) => value(c, run.start + k));
+        range.setValues([values]);
+        logged.push({ action: 'Lưu đề nghị (thanh bên «Nhập đề nghị»)', sheet: SHEET.nominations, range: range.getA1Notation(), newValue: values });
       }
+      logActions(logged);
       for (const column of undated) sheet.getRange(row, column).setNumberFormat(DATE_FORMAT);
     },
     selectRows: (name, rows) => {

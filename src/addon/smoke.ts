@@ -16,6 +16,8 @@ import { createDossierTemplates } from './dossierFiles';
 import { dossierJob, exportDossierPdfs } from './dossierRun';
 import { STEP_MS, continueJob, startJob, type Clock, type JobDefinition } from './jobRunner';
 import { endpoints } from './endpoints';
+import { installAuditLog } from './auditLog';
+import { DEFAULT_TEMPLATE } from '../core/reminderTemplate';
 import { buildMenu } from './menu';
 import { protectionJob } from './protections';
 import { initWorkbook } from './setup';
@@ -137,12 +139,26 @@ export const SMOKE_STEPS: SmokeStep[] = [
     },
   },
   ...DOSSIER_STEPS,
+  { name: 'Bật nhật ký thay đổi', run: () => installAuditLog() },
+  {
+    // No letter is sent: the test copy's addresses are the sample's, not real offices'.
+    name: 'Nhắc việc: danh sách, hạn mức thư, nhắc hằng ngày',
+    run: () => {
+      const page = ok(endpoints.loadReminders({ template: DEFAULT_TEMPLATE, useSaved: false }));
+      const counts = `${page.list.units.length} đơn vị còn thiếu việc; còn gửi được ${page.quotaLeft} người nhận hôm nay`;
+      // The sample's window (2023) has closed: the daily run then refuses to start, rightly.
+      if (!page.list.open) return `${counts}; hạn đã qua, không bật nhắc hằng ngày`;
+      ok(endpoints.setDailyReminder({ on: true, template: DEFAULT_TEMPLATE }));
+      ok(endpoints.setDailyReminder({ on: false, template: DEFAULT_TEMPLATE }));
+      return `${counts}; bật rồi tắt nhắc hằng ngày`;
+    },
+  },
 ];
 
 // ---------- counting Google calls ----------
 
 /** The services the add-on calls; each is wrapped so every method call is counted. */
-const SERVICES = ['SpreadsheetApp', 'DocumentApp', 'Drive', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'HtmlService', 'Utilities'];
+const SERVICES = ['SpreadsheetApp', 'DocumentApp', 'MailApp', 'Drive', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'HtmlService', 'Utilities'];
 
 let counted = 0;
 /** Each wrapper's Google object, and each object's one wrapper (so `===` between enums holds). */

@@ -7,6 +7,10 @@ export const USAGE = `Cách dùng:
       Không nêu tệp thì dùng bảng tính mẫu huyện Hữu Lũng 2022; kết quả ghi vào «out/».
   thidua check [TỆP.xlsx] [--json]
       Chỉ kiểm tra và in kết quả (--json: đúng một đối tượng JSON ra đầu ra chuẩn).
+  thidua diff CŨ.xlsx MỚI.xlsx
+      Liệt kê mọi ô đã thay đổi ở các trang nhập liệu (trang, hàng, cột, cũ → mới).
+  thidua nhac-viec [TỆP.xlsx] [--out THƯ_MỤC] [--ngay dd/mm/yyyy] [--mau MẪU.txt] [--from EMAIL]
+      In các đơn vị còn thiếu việc trước hạn và ghi thư nhắc (.eml) vào «out/nhac-viec».
   thidua help
       In hướng dẫn này.`;
 

@@ -5,6 +5,8 @@ import { evaluate, outputSheets, UnreadableWorkbook } from '../core';
 import { parseArgs, USAGE, UsageError } from './args';
 import { summarize, summarizeDossiers } from './summary';
 import { writeDossierFiles } from './docx';
+import { diffCommand } from './diff';
+import { remindersCommand } from './reminders';
 import { OutputGuard } from './outputGuard';
 import { readWorkbookFile, UnreadableFile, writeWorkbookFile } from './xlsx';
 
@@ -26,6 +28,8 @@ const processTerminal: Terminal = {
 /** Runs one command; returns the exit code (2: the workbook cannot be read at all). */
 export async function main(argv: string[], terminal: Terminal = processTerminal): Promise<number> {
   try {
+    if (argv[0] === 'diff') return await diffCommand(argv.slice(1), terminal);
+    if (argv[0] === 'nhac-viec') return await remindersCommand(argv.slice(1), terminal);
     const args = parseArgs(argv);
     if (args.command === 'help') {
       terminal.out(USAGE);

@@ -12,6 +12,8 @@ export const SHEET = {
   awardList: 'Danh sách khen thưởng',
   /** Written by the add-on's «Tạo hồ sơ»: one row per Google Docs document (not in contract v1). */
   documents: 'Hồ sơ',
+  /** The audit log (issue 13): every edit of the input sheets, appended, never rewritten. */
+  auditLog: 'Nhật ký',
 } as const;
 
 export const SETTING = {
@@ -99,6 +101,18 @@ export const DOSSIER_COL = {
   present: 'Số có mặt',
   letterNumber: 'Số tờ trình',
   letterDate: 'Ngày tờ trình',
+} as const;
+
+/** `Nhật ký`'s columns, in order. */
+export const AUDIT_COL = {
+  at: 'Thời điểm',
+  user: 'Tài khoản',
+  sheet: 'Trang',
+  range: 'Vùng',
+  unit: 'Mã đơn vị',
+  oldValue: 'Giá trị cũ',
+  newValue: 'Giá trị mới',
+  action: 'Thao tác',
 } as const;
 
 export const OTHER_BLOCK = 'Đơn vị khác';

@@ -7,6 +7,7 @@
  */
 import type { CellValue, NominationDraft, WorkbookInput } from '../core';
 import type { ProgressReport } from '../core/progress';
+import type { ReminderList, ReminderTemplate } from '../core/reminders';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -62,6 +63,36 @@ export interface Endpoints {
   loadProgress(): Result<ProgressReport>;
   /** Selects a unit's rows in one of the input sheets; answers how many rows were selected. */
   selectUnitRows(request: { unitCode: string; sheet: UnitSheet }): Result<number>;
+  /** Tiến độ: the latest rows of `Nhật ký` (empty when the log is off). */
+  loadAuditLog(): Result<JsonSheet>;
+  /** Nhắc việc: who owes what, each letter rendered with the template given, or the one last used when `useSaved`. */
+  loadReminders(request: { template: ReminderTemplate; useSaved: boolean }): Result<ReminderPage>;
+  /** Sends the letters of these units (owner only), within today's quota; saves the template. */
+  sendReminders(request: { template: ReminderTemplate; units: string[] }): Result<SendReport>;
+  /** Turns the daily reminder on or off (owner only). */
+  setDailyReminder(request: { on: boolean; template: ReminderTemplate }): Result<boolean>;
+}
+
+/** One sheet as JSON, with the time zone its times are read in (`Nhật ký`: times as milliseconds). */
+export interface JsonSheet {
+  name: string;
+  timeZone: string;
+  values: JsonCell[][];
+}
+
+/** Nhắc việc: the list, the template it was rendered with, what MailApp still allows today. */
+export interface ReminderPage {
+  list: ReminderList;
+  template: ReminderTemplate;
+  /** `MailApp.getRemainingDailyQuota()`: recipients left today. */
+  quotaLeft: number;
+  dailyOn: boolean;
+}
+
+export interface SendReport {
+  sent: { code: string; emails: string[] }[];
+  notReached: { code: string; name: string; reason: string }[];
+  quotaLeft: number;
 }
 
 export type EndpointName = keyof Endpoints;

@@ -336,7 +336,7 @@ describe('opening the sidebars', () => {
   it('shows each built page in a 300 px sidebar with a Vietnamese title', async () => {
     const built = await buildSidebars('src');
     const htmlFiles = new Map(built.map((p) => [p.name.replace(/\.html$/, ''), p.html]));
-    expect([...htmlFiles.keys()].sort()).toEqual(['CongViec', 'NhapDeNghi', 'TienDo']);
+    expect([...htmlFiles.keys()].sort()).toEqual(['CongViec', 'NhacViec', 'NhapDeNghi', 'TienDo']);
     const google = fakeGoogle({ htmlFiles });
     google.install();
     showNominationSidebar();

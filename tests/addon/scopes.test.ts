@@ -48,14 +48,14 @@ describe('a call the manifest does not allow', () => {
 
   it('fails even when the script catches the error (as the dossier code did to fall back to defaults)', () => {
     const google = fakeGoogle();
-    const mail = counted({ sendEmail: () => undefined }, 'MailApp', google.log);
+    const gmail = counted({ sendEmail: () => undefined }, 'GmailApp', google.log);
     try {
-      mail.sendEmail();
+      gmail.sendEmail();
     } catch {
       // the script swallows it…
     }
     // …and the check after each test still sees it (taken here so this test passes).
-    expect(takeRefusedCalls()).toEqual([expect.stringContaining('no scope table knows MailApp.sendEmail')]);
+    expect(takeRefusedCalls()).toEqual([expect.stringContaining('no scope table knows GmailApp.sendEmail')]);
   });
 
   it('fails for a method no table knows (a service the add-on does not declare)', () => {

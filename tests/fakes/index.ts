@@ -4,6 +4,7 @@
  */
 import { CallLog, counted } from './calls';
 import { FakeDrive, fakeDocumentApp } from './drive';
+import { FakeMailApp, fakeMailApp } from './mailApp';
 import { FakeClock, FakeLock, FakeProperties, FakeTriggers, fakeHtmlService, fakeSession } from './services';
 import { FakeDataValidationBuilder, FakeSpreadsheet, FakeUi, midnightIn, type FakeContext } from './spreadsheetApp';
 
@@ -12,6 +13,7 @@ export * from './services';
 export * from './spreadsheetApp';
 export * from './documentApp';
 export * from './drive';
+export * from './mailApp';
 export { loadWorkbook } from './workbook';
 
 export interface GoogleOptions {
@@ -72,6 +74,7 @@ export function fakeGoogle(options: GoogleOptions = {}) {
   const clock = new FakeClock();
   const drive = new FakeDrive(log, clock, () => ctx.effectiveUser, ctx.DateCtor);
   const triggers = new FakeTriggers(log, clock, () => ctx.effectiveUser);
+  const mail = new FakeMailApp();
 
   const globals = {
     SpreadsheetApp: counted(
@@ -125,6 +128,7 @@ export function fakeGoogle(options: GoogleOptions = {}) {
       log,
     ),
     Drive: drive.service(),
+    MailApp: fakeMailApp(mail, log),
   };
 
   return {
@@ -140,7 +144,13 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     clock,
     drive,
     triggers,
+    mail,
     globals,
+    /** The person at the keyboard from now on (menus, sidebars): both Session users. */
+    actAs(user: string): void {
+      ctx.activeUser = user;
+      ctx.effectiveUser = user;
+    },
     /** Puts the services where the script looks for them. */
     install(target: object = globalThis): void {
       Object.assign(target, globals);

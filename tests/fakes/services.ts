@@ -138,8 +138,6 @@ type Trigger = GoogleAppsScript.Script.Trigger;
 
 /** An editor add-on may not run a time-driven trigger more often than once an hour. */
 export const ADDON_TRIGGER_MIN_MS = 3600_000;
-/** Installable triggers per user per script. */
-export const TRIGGERS_PER_USER = 20;
 
 export class FakeTrigger implements Subset<Trigger, 'getUniqueId' | 'getHandlerFunction'> {
   constructor(
@@ -149,6 +147,9 @@ export class FakeTrigger implements Subset<Trigger, 'getUniqueId' | 'getHandlerF
     readonly at: number,
     /** Who made it: it runs as them, and only they see it in `getProjectTriggers`. */
     readonly owner: string,
+    /** `after`: a one-off clock trigger; `hourly`: every hour from `at`; `daily`: every day at `hour`; `edit`: on every edit of the file. */
+    readonly kind: 'after' | 'hourly' | 'daily' | 'edit' = 'after',
+    readonly hour: number | null = null,
   ) {}
   getUniqueId(): string {
     return this.id;
@@ -159,9 +160,11 @@ export class FakeTrigger implements Subset<Trigger, 'getUniqueId' | 'getHandlerF
 }
 
 /**
- * ScriptApp's installable triggers: `newTrigger(f).timeBased().after(ms).create()`, listing,
- * deleting. Each user has their own (a fired one-off trigger stays listed until deleted), at most
- * 20; an add-on's time-driven trigger fires at most hourly.
+ * ScriptApp's installable triggers: `newTrigger(f).timeBased().after(ms)` or `.everyDays(n)`,
+ * `forSpreadsheet(s).onEdit()`, listing, deleting. Each user has their own (a fired one-off
+ * trigger stays listed until deleted); an add-on has one trigger of each type (clock, edit) per
+ * user and document (stricter, in one file, than the 20 a user may have per script), and its
+ * clock trigger fires at most hourly.
  */
 export class FakeTriggers {
   readonly list: FakeTrigger[] = [];
@@ -175,24 +178,64 @@ export class FakeTriggers {
   mine(): FakeTrigger[] {
     return this.list.filter((t) => t.owner === this.user());
   }
+  private add(handler: string, at: number, kind: FakeTrigger['kind'], hour: number | null = null): FakeTrigger {
+    const type = (k: FakeTrigger['kind']) => (k === 'edit' ? 'edit' : 'clock');
+    if (this.mine().some((t) => type(t.kind) === type(kind))) {
+      throw new Error(`This add-on has created too many ${type(kind) === 'edit' ? 'edit' : 'time-based'} triggers in this document for this Google user account.`);
+    }
+    const trigger = new FakeTrigger(`trigger-${++this.counter}`, handler, at, this.user(), kind, hour);
+    this.list.push(trigger);
+    return counted(trigger, 'Trigger', this.log);
+  }
   service() {
     const newTrigger = (handler: string) => {
       let after: number | null = null;
+      let everyDays: number | null = null;
+      let everyHours: number | null = null;
+      let hour: number | null = null;
+      const tooOften = () => new Error('Add-ons may not create time-based triggers that run more often than once an hour.');
       const clockBuilder = {
         after: (ms: number) => {
           after = ms;
           return counted(clockBuilder, 'ClockTriggerBuilder', this.log);
         },
+        everyDays: (n: number) => {
+          if (!Number.isInteger(n) || n < 1) throw new Error('Invalid argument: days');
+          everyDays = n;
+          return counted(clockBuilder, 'ClockTriggerBuilder', this.log);
+        },
+        everyMinutes: (_n: number) => {
+          throw tooOften();
+        },
+        everyHours: (n: number) => {
+          if (!Number.isInteger(n) || n < 1) throw new Error('Invalid argument: hours');
+          everyHours = n;
+          return counted(clockBuilder, 'ClockTriggerBuilder', this.log);
+        },
+        atHour: (h: number) => {
+          if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error('Invalid argument: hour');
+          hour = h;
+          return counted(clockBuilder, 'ClockTriggerBuilder', this.log);
+        },
         create: () => {
+          if (everyDays !== null) return this.add(handler, this.clock.now(), 'daily', hour);
+          if (everyHours !== null) return this.add(handler, this.clock.now() + everyHours * ADDON_TRIGGER_MIN_MS, 'hourly');
           if (after === null) throw new Error('The trigger needs a time: call after() or at() first.');
-          if (after < ADDON_TRIGGER_MIN_MS) throw new Error('Add-ons may not create time-based triggers that run more often than once an hour.');
-          if (this.mine().length >= TRIGGERS_PER_USER) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-          const trigger = new FakeTrigger(`trigger-${++this.counter}`, handler, this.clock.now() + after, this.user());
-          this.list.push(trigger);
-          return counted(trigger, 'Trigger', this.log);
+          if (after < ADDON_TRIGGER_MIN_MS) throw tooOften();
+          return this.add(handler, this.clock.now() + after, 'after');
         },
       };
-      return counted({ timeBased: () => counted(clockBuilder, 'ClockTriggerBuilder', this.log) }, 'TriggerBuilder', this.log);
+      const sheetBuilder = {
+        onEdit: () => counted({ create: () => this.add(handler, this.clock.now(), 'edit') }, 'SpreadsheetTriggerBuilder', this.log),
+      };
+      return counted(
+        {
+          timeBased: () => counted(clockBuilder, 'ClockTriggerBuilder', this.log),
+          forSpreadsheet: (_sheet: unknown) => counted(sheetBuilder, 'SpreadsheetTriggerBuilder', this.log),
+        },
+        'TriggerBuilder',
+        this.log,
+      );
     };
     return counted(
       {

@@ -328,6 +328,15 @@ export class FakeRange implements Subset<Range, RangeMethods> {
     return this;
   }
 
+  /** A script writes as the user it runs as: a protection that leaves them out refuses the write. */
+  private checkProtections(): void {
+    const overlaps = (r: FakeRange) =>
+      r.sheet === this.sheet && r.row <= this.row + this.numRows - 1 && this.row <= r.row + r.numRows - 1 && r.column <= this.column + this.numColumns - 1 && this.column <= r.column + r.numColumns - 1;
+    const user = this.ctx.effectiveUser;
+    if (this.sheet.spreadsheet.protections.some((p) => !p.warningOnly && overlaps(p.range) && !p.editors.includes(user) && user !== this.ctx.owner)) {
+      throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    }
+  }
   getValues(): Value[][] {
     return this.map((c) => {
       const v = c?.value ?? '';
@@ -339,6 +348,7 @@ export class FakeRange implements Subset<Range, RangeMethods> {
   }
   setValues(values: unknown[][]): this {
     sameSize('data', values, this.numRows, this.numColumns);
+    this.checkProtections();
     return this.each((cell, i, j) => enter(this.ctx, cell, values[i]![j]));
   }
   /** '' for a cell holding a plain value, as Sheets gives. */
@@ -436,7 +446,7 @@ function parseA1(a1: string): [number, number, number, number] {
   return [r1, c1, r2 - r1 + 1, c2 - c1 + 1];
 }
 
-type SheetMethods = 'getName' | 'getSheetId' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'clear' | 'setFrozenRows' | 'getFrozenRows' | 'setColumnWidth' | 'setColumnWidths' | 'getProtections' | 'activate' | 'getRangeList';
+type SheetMethods = 'protect' | 'getName' | 'getSheetId' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'clear' | 'setFrozenRows' | 'getFrozenRows' | 'setColumnWidth' | 'setColumnWidths' | 'getProtections' | 'activate' | 'getRangeList';
 
 export class FakeSheet implements Subset<Sheet, SheetMethods> {
   readonly cells: Array<Array<Cell | undefined>> = [];
@@ -567,6 +577,12 @@ export class FakeSheet implements Subset<Sheet, SheetMethods> {
     return this.spreadsheet.protections
       .filter((p) => p.type === (type as unknown as string) && p.range.sheet === this)
       .map((p) => counted(p, 'Protection', this.ctx.log));
+  }
+  /** Protects the whole sheet; a new protection starts with every editor of the file. */
+  protect(): FakeProtection {
+    const protection = new FakeProtection(this.ctx, new FakeRange(this.ctx, this, 1, 1, this.maxRows, this.maxColumns), 'SHEET');
+    this.spreadsheet.protections.push(protection);
+    return counted(protection, 'Protection', this.ctx.log);
   }
   activate(): this {
     this.spreadsheet.selections.push([this.name]);

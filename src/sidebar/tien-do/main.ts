@@ -4,7 +4,8 @@
  * unit that selects its rows in the sheet. The report is computed on the server by the core.
  */
 import type { BlockChart, ProgressProblem, ProgressReport, UnitProgress } from '../../core/progress';
-import type { UnitSheet } from '../rpc';
+import type { JsonSheet, UnitSheet } from '../rpc';
+import { latestChanges } from '../../core/auditLog';
 import { PROBLEM_LABEL } from '../../core/progress';
 import { SHEET } from '../../core/contract';
 import { call } from '../client';
@@ -73,11 +74,47 @@ const SELECTABLE: [UnitSheet, string][] = [
   ['units', SHEET.units],
 ];
 
+/** `Nhật ký` as last loaded; «Làm mới» forgets it. */
+let auditLog: JsonSheet | null = null;
+
+/** The unit's latest changes from `Nhật ký` (when the owner has turned it on), newest first. */
+async function showChanges(u: UnitProgress, list: HTMLElement, button: HTMLButtonElement): Promise<void> {
+  if (!auditLog) {
+    button.disabled = true;
+    const result = await call('loadAuditLog');
+    button.disabled = false;
+    if (!result.ok) {
+      announce(page.status, result.error, 'error');
+      return;
+    }
+    auditLog = result.value;
+  }
+  const changes = latestChanges(auditLog, u.code, 10, auditLog.timeZone);
+  list.replaceChildren(
+    ...(changes.length === 0
+      ? [el('li', { class: 'muted', text: `Chưa có thay đổi nào của ${u.code} trong trang «${SHEET.auditLog}».` })]
+      : changes.map((c) =>
+          el('li', {}, [
+            el('span', { class: 'muted', text: `${c.at} · ${c.user} · ${c.action}` }),
+            el('br'),
+            `${c.sheet}${c.range ? ` ${c.range}` : ''}: ${c.oldValue ? `${c.oldValue} → ` : ''}${c.newValue}`,
+          ]),
+        )),
+  );
+}
+
 async function selectRows(u: UnitProgress, sheet: UnitSheet, label: string): Promise<void> {
   announce(page.status, `Đang chọn các hàng của ${u.code} ở trang «${label}»…`);
   const result = await call('selectUnitRows', { unitCode: u.code, sheet });
   if (result.ok) announce(page.status, `Đã chọn ${result.value} hàng của ${u.code} ở trang «${label}».`, 'ok');
   else announce(page.status, result.error, 'error');
+}
+
+function changesPart(u: UnitProgress): HTMLElement {
+  const list = el('ul', { class: 'changes', attrs: { 'aria-live': 'polite' } });
+  const button = el('button', { text: 'Thay đổi gần đây', attrs: { type: 'button', 'aria-label': `Xem các thay đổi gần đây của ${u.code}` } });
+  button.addEventListener('click', () => void showChanges(u, list, button));
+  return el('div', {}, [button, list]);
 }
 
 function unitItem(u: UnitProgress): HTMLLIElement {
@@ -107,6 +144,7 @@ function unitItem(u: UnitProgress): HTMLLIElement {
           button.addEventListener('click', () => void selectRows(u, sheet, label));
           return button;
         })),
+      changesPart(u),
     ]),
   ]);
   return el('li', { attrs: { 'data-unit': u.code } }, [details]);
@@ -193,6 +231,7 @@ function show(r: ProgressReport): void {
 
 async function refresh(): Promise<void> {
   page.refresh.disabled = true;
+  auditLog = null;
   announce(page.status, 'Đang tải dữ liệu bảng tính…');
   const result = await call('loadProgress');
   page.refresh.disabled = false;
