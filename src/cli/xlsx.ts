@@ -9,6 +9,7 @@ import PizZip from 'pizzip';
 import type { CellValue, SheetInput, WorkbookInput } from '../core/model';
 import { systemCode } from './fsErrors';
 import { LIMITS, readablePackage, WorkbookTooLarge } from './xlsxLimits';
+import type { Limits } from './xlsxLimits';
 
 /** The file cannot be read as a workbook at all (the CLI exits with code 2). */
 export class UnreadableFile extends Error {
@@ -22,7 +23,10 @@ const EXCELJS_TIME_ZONE = 'UTC';
  * Reads every sheet of an `.xlsx` file. `book` is kept for the preview's saves; `bytes` are the
  * file as it was, to which the output copy adds its sheets.
  */
-export async function readWorkbookFile(path: string): Promise<{ input: WorkbookInput; book: ExcelJS.Workbook; bytes: Uint8Array }> {
+export async function readWorkbookFile(
+  path: string,
+  limits: Limits = LIMITS,
+): Promise<{ input: WorkbookInput; book: ExcelJS.Workbook; bytes: Uint8Array }> {
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(path)).isDirectory();
@@ -55,11 +59,11 @@ export async function readWorkbookFile(path: string): Promise<{ input: WorkbookI
   }
   let readable: Uint8Array;
   try {
-    readable = readablePackage(bytes);
+    readable = readablePackage(bytes, limits);
   } catch (error) {
     if (error instanceof WorkbookTooLarge) {
       throw new UnreadableFile(
-        `Tệp «${path}» quá lớn để đọc (hơn ${LIMITS.valueCells.toLocaleString('vi-VN')} ô có dữ liệu hoặc quá nhiều nội dung): hãy xóa các trang, hàng, cột không dùng hoặc chia thành nhiều tệp rồi chạy lại.`,
+        `Tệp «${path}» quá lớn để đọc (hơn ${limits.valueCells.toLocaleString('vi-VN')} ô có dữ liệu hoặc quá nhiều nội dung): hãy xóa các trang, hàng, cột không dùng hoặc chia thành nhiều tệp rồi chạy lại.`,
       );
     }
     throw notAWorkbook;

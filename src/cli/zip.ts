@@ -89,10 +89,16 @@ export function entryBytes(entry: ZipEntry): Uint8Array {
 export function streamEntry(entry: ZipEntry, maxBytes: number, onChunk: (chunk: Uint8Array) => void): void {
   const data = entry.local.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let total = 0;
+  let theirs: unknown;
   const take = (chunk: Uint8Array) => {
     total += chunk.length;
-    if (total > maxBytes) throw new TooLarge(entry.name);
-    onChunk(chunk);
+    try {
+      if (total > maxBytes) throw new TooLarge(entry.name);
+      onChunk(chunk);
+    } catch (error) {
+      theirs = error;
+      throw error;
+    }
   };
   if (entry.method === 0) return take(data);
   if (entry.method !== 8) throw new BadZip(`compression method ${entry.method}`);
@@ -101,8 +107,9 @@ export function streamEntry(entry: ZipEntry, maxBytes: number, onChunk: (chunk: 
   try {
     for (let at = 0; at < data.length; at += step) inflate.push(data.subarray(at, at + step), at + step >= data.length);
   } catch (error) {
-    if (error instanceof TooLarge) throw error;
-    throw new BadZip('bad deflate data');
+    // The caller's own error (or TooLarge) passes; anything else is fflate saying the data is bad.
+    if (theirs !== undefined) throw theirs;
+    throw new BadZip(error instanceof Error ? error.message : 'bad deflate data');
   }
 }
 
