@@ -24,6 +24,7 @@ import { basename, join } from 'node:path';
 import { buildDossiers, selectForDossiers } from '../core/documents';
 import type { Alignment, DocModel, Paragraph as ParagraphModel, Run, Table as TableModel } from '../core/documents';
 import type { Evaluation } from '../core/results';
+import { writeProblem } from './fsErrors';
 import { convertToPdf } from './pdf';
 import { OutputGuard } from './outputGuard';
 import { TEMPLATE_FILE, fillTemplate, loadTemplates } from './templates';
@@ -208,7 +209,9 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
   const warnings: string[] = [];
   if (options.pdf) {
     // LibreOffice writes into a folder of its own; each PDF then goes through the guard like a .docx.
-    const staging = await mkdtemp(join(tmpdir(), 'thidua-pdf-'));
+    const staging = await mkdtemp(join(tmpdir(), 'thidua-pdf-')).catch((error: unknown) => {
+      throw writeProblem(error, tmpdir()) ?? error;
+    });
     try {
       const pdfs = await convertToPdf([...files], staging).catch((error: unknown) => {
         warnings.push(error instanceof Error ? error.message : String(error));
