@@ -1,5 +1,6 @@
 /** `npm run preview`: loopback only, and no page but its own may change the workbook it serves. */
 import { request } from 'node:http';
+import { nominationToDraft, readWorkbook } from '../../src/core';
 import { startPreview, TOKEN_HEADER } from '../../scripts/preview';
 import type { Preview } from '../../scripts/preview';
 
@@ -27,6 +28,9 @@ function call(method: string, path: string, headers: Record<string, string>, bod
 
 const own = () => ({ host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, [TOKEN_HEADER]: preview.token, 'content-type': 'application/json' });
 const writes = () => preview.host.writes.length;
+/** A new nomination the server would save: a copy of the sample's first, under another name. */
+const newNomination = () =>
+  JSON.stringify([{ ...nominationToDraft(readWorkbook(preview.host.input).nominations[0]!), row: null, name: `Người thử ${writes()}` }]);
 
 describe('the preview server', () => {
   it('listens on the loopback address only', () => {
@@ -34,10 +38,15 @@ describe('the preview server', () => {
   });
 
   it('answers its own page, whose calls carry the token', async () => {
-    const page = await call('GET', '/', { host: `localhost:${port}` });
-    expect(page.status).toBe(200);
-    const answer = await call('POST', '/rpc/loadProgress', own(), '[]');
+    const index = await call('GET', '/', { host: `localhost:${port}` });
+    expect(index.status).toBe(200);
+    const sidebar = /src="(\/[^"]+)"/.exec(index.text)![1]!;
+    expect((await call('GET', sidebar, { host: `127.0.0.1:${port}` })).text).toContain(`'${TOKEN_HEADER}': '${preview.token}'`);
+    const before = writes();
+    const answer = await call('POST', '/rpc/saveNomination', own(), newNomination());
     expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toMatchObject({ ok: true });
+    expect(writes()).toBe(before + 1);
   });
 
   it.each([
@@ -49,7 +58,7 @@ describe('the preview server', () => {
   ])('refuses a call from %s, and nothing is written', async (_, change) => {
     const before = writes();
     const headers = Object.fromEntries(Object.entries({ ...own(), ...change }).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    const answer = await call('POST', '/rpc/saveNomination', headers, '[{}]');
+    const answer = await call('POST', '/rpc/saveNomination', headers, newNomination());
     expect(answer.status).toBe(403);
     expect(answer.text).toMatch(/^Từ chối: /);
     expect(writes()).toBe(before);
