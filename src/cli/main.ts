@@ -76,10 +76,14 @@ export async function main(argv: string[], terminal: Terminal = processTerminal,
         guard,
         onProgress: (done, total) => done % 100 === 0 && progress(`Đã ghi hồ sơ ${done}/${total} đơn vị…`),
       });
+    } catch (error) {
+      // What was written is recorded; the run's own error is the one to tell.
+      await guard.save().catch(() => undefined);
+      throw error;
     } finally {
       process.removeListener('SIGINT', interrupted);
-      await guard.save();
     }
+    await guard.save();
     terminal.out(summarize(evaluation));
     terminal.out(summarizeDossiers(dossiers, dossierDir));
     for (const { edited, newVersion, input } of guard.kept) {
