@@ -7,9 +7,9 @@ import { readZip, streamEntry, TooLarge, writeZip } from './zip';
 import type { OutEntry } from './zip';
 
 export interface Limits {
-  /** Most bytes any one part may inflate to (a sheet before its blank rows are left out). */
+  /** Most bytes a sheet may inflate to before its blank rows are left out. */
   partBytes: number;
-  /** Most bytes of sheet XML kept, over all sheets. */
+  /** Most bytes of sheet XML kept, over all sheets; and most bytes of any other part. */
   keptBytes: number;
   /** Most cells holding a value, over all sheets. */
   valueCells: number;
@@ -134,7 +134,7 @@ export function readablePackage(bytes: Uint8Array, limits: Limits = LIMITS): Uin
     try {
       if (!SHEET_PART.test(entry.name)) {
         // exceljs inflates every part: none may be a zip bomb.
-        if (/\.(xml|rels)$/i.test(entry.name)) streamEntry(entry, limits.partBytes, () => undefined);
+        if (/\.(xml|rels)$/i.test(entry.name)) streamEntry(entry, limits.keptBytes, () => undefined);
         out.push(entry);
         continue;
       }

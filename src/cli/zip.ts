@@ -1,9 +1,10 @@
 /**
- * The few zip operations an `.xlsx` needs, over fflate: list the entries, inflate one with a size
- * cap, and write a package that copies every untouched entry byte for byte (its compressed
+ * The few zip operations an `.xlsx` needs: list the entries, inflate one (whole with Node's zlib,
+ * or piece by piece with fflate under a size cap), and write a package that copies every untouched entry byte for byte (its compressed
  * record and directory record as they were) and adds or replaces the others.
  */
-import { Inflate, deflateSync, inflateSync } from 'fflate';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { Inflate } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -70,13 +71,16 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/** Most bytes `entryBytes` inflates: it is for the small parts (the workbook, its styles). */
+const WHOLE_ENTRY_BYTES = 256 * 1024 * 1024;
+
 /** The entry's uncompressed bytes. */
 export function entryBytes(entry: ZipEntry): Uint8Array {
   const data = entry.local.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   if (entry.method === 0) return data;
   if (entry.method !== 8) throw new BadZip(`compression method ${entry.method}`);
   try {
-    return inflateSync(data);
+    return inflateRawSync(data, { maxOutputLength: WHOLE_ENTRY_BYTES });
   } catch {
     throw new BadZip('bad deflate data');
   }
@@ -118,21 +122,6 @@ export class TooLarge extends Error {
   override name = 'TooLarge';
 }
 
-let crcTable: Uint32Array | undefined;
-function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 /** An entry of a package being written: one copied as found, or new bytes. */
 export type OutEntry = ZipEntry | { name: string; data: Uint8Array };
 
@@ -153,7 +142,7 @@ export function writeZip(entries: OutEntry[]): Uint8Array {
       central = Uint8Array.from(entry.central);
     } else {
       const name = encoder.encode(entry.name);
-      const data = deflateSync(entry.data, { level: 6 });
+      const data = deflateRawSync(entry.data, { level: 6 });
       const crc = crc32(entry.data);
       local = new Uint8Array(30 + name.length + data.length);
       const l = new DataView(local.buffer);

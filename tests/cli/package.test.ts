@@ -121,6 +121,7 @@ describe('a workbook of many formatted blank rows', () => {
     await withBlankRows(path, 10);
     expect(() => readablePackage(readFileSync(path), { partBytes: 1e9, keptBytes: 1e9, valueCells: 20 })).toThrow(WorkbookTooLarge);
     expect(() => readablePackage(readFileSync(path), { partBytes: 1000, keptBytes: 1e9, valueCells: 1e9 })).toThrow(WorkbookTooLarge);
+    expect(() => readablePackage(readFileSync(path), { partBytes: 1e9, keptBytes: 1000, valueCells: 1e9 })).toThrow(WorkbookTooLarge);
     const error = await readWorkbookFile(path, { partBytes: 1e9, keptBytes: 1e9, valueCells: 20 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreadableFile);
     expect((error as Error).message).toMatch(/quá lớn để đọc.*hãy xóa các trang, hàng, cột không dùng/);
