@@ -1,10 +1,12 @@
 /**
  * `npm run preview [-- FILE.xlsx] [--port N] [--user EMAIL] [--save OUT.xlsx]`: both sidebars in a
- * normal browser, on the loopback address only. The pages are built by the add-on's own build
+ * normal browser, on the loopback address only; calls from any other page are refused (Host,
+ * Origin and a per-run token are checked). The pages are built by the add-on's own build
  * function; a stand-in for `google.script.run` sends each call to the SAME endpoint functions,
  * over a Node host that keeps the workbook (the sample district by default) in memory. Saving
  * writes into that workbook, and with `--save` into an `.xlsx` file too.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -116,8 +118,11 @@ export class MemoryHost implements SidebarHost {
   }
 }
 
-/** The page with the stand-in for `google.script.run`, injected before the page's own script. */
-const STAND_IN = `<script>
+/**
+ * The page with the stand-in for `google.script.run`, injected before the page's own script. It
+ * sends the run's token with each call: a page of another site cannot read it, so cannot call.
+ */
+const standIn = (token: string) => `<script>
 (function () {
   function runner(onSuccess, onFailure) {
     return new Proxy({}, {
@@ -127,7 +132,7 @@ const STAND_IN = `<script>
         return function () {
           var args = Array.prototype.slice.call(arguments);
           fetch('/rpc/' + encodeURIComponent(String(name)), {
-            method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args)
+            method: 'POST', headers: { 'content-type': 'application/json', '${TOKEN_HEADER}': '${token}' }, body: JSON.stringify(args)
           }).then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
             .then(function (v) { if (onSuccess) onSuccess(v); }, function (e) { if (onFailure) onFailure(e); });
         };
@@ -137,6 +142,27 @@ const STAND_IN = `<script>
   window.google = { script: { run: runner(null, null), host: { close: function () {} } } };
 })();
 </script>`;
+
+/** The header that carries the per-run token on every call. */
+export const TOKEN_HEADER = 'x-thidua-token';
+
+/**
+ * Why a request is refused, or null: the Host must be this server by a loopback name (a page
+ * that rebinds its own name to 127.0.0.1 sends its name), an Origin must be this server, and a
+ * call (POST) must carry an Origin and the run's token.
+ */
+function refusal(request: IncomingMessage, port: number, token: string): string | null {
+  const here = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  if (!here.has((request.headers.host ?? '').toLowerCase())) return 'Host không phải máy này';
+  const origin = request.headers.origin;
+  if (origin !== undefined && !here.has(origin.toLowerCase().replace(/^http:\/\//, ''))) return 'Origin không phải trang xem trước';
+  if (request.method === 'GET') return null;
+  if (request.method !== 'POST') return 'chỉ nhận GET và POST';
+  if (origin === undefined) return 'thiếu Origin';
+  const given = Buffer.from(String(request.headers[TOKEN_HEADER] ?? ''));
+  const wanted = Buffer.from(token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted) ? null : 'thiếu mã phiên hoặc mã sai';
+}
 
 function indexPage(): string {
   const frames = SIDEBARS.map(
@@ -164,6 +190,8 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string;
+  /** This run's token: every call must carry it in the TOKEN_HEADER header. */
+  token: string;
   host: MemoryHost;
   close(): Promise<void>;
 }
@@ -185,16 +213,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const endpoints: Record<string, (arg?: unknown) => unknown> = createEndpoints(() => host);
   const pages = new Map(SIDEBARS.map((s) => [`/${sidebarFileName(s.folder)}`, join(ROOT, 'src', 'sidebar', s.folder)]));
 
+  const token = randomBytes(24).toString('hex');
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     void (async () => {
       try {
+        const refused = refusal(request, (server.address() as AddressInfo).port, token);
+        if (refused) return send(response, 403, 'text/plain', `Từ chối: ${refused}.`);
         if (request.method === 'GET' && path === '/') return send(response, 200, 'text/html', indexPage());
         const page = pages.get(path);
         // Built on each request, so a reload shows the latest source.
         if (request.method === 'GET' && page) {
           const html = await buildSidebar(page);
-          return send(response, 200, 'text/html', html.replace(/<head>/i, (head) => `${head}\n${STAND_IN}`));
+          return send(response, 200, 'text/html', html.replace(/<head>/i, (head) => `${head}\n${standIn(token)}`));
         }
         const name = /^\/rpc\/(\w+)$/.exec(path)?.[1];
         if (request.method === 'POST' && name && Object.hasOwn(endpoints, name)) {
@@ -220,6 +251,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    token,
     host,
     close: () => new Promise((done) => server.close(() => done())),
   };

@@ -17,16 +17,17 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { buildDossiers, selectForDossiers } from '../core/documents';
 import type { Alignment, DocModel, Paragraph as ParagraphModel, Run, Table as TableModel } from '../core/documents';
 import type { Evaluation } from '../core/results';
+import { writeProblem } from './fsErrors';
 import { convertToPdf } from './pdf';
 import { OutputGuard } from './outputGuard';
-import { TEMPLATE_FILE, fillTemplate } from './templates';
+import { TEMPLATE_FILE, fillTemplate, loadTemplates } from './templates';
 
 /** A4 in twips, as Word writes it (w:pgSz 11906 × 16838). */
 const A4 = { width: 11906, height: 16838 };
@@ -184,14 +185,7 @@ export interface DossierFilesResult {
  * the user's templates filled with the same values, and PDFs when asked.
  */
 export async function writeDossierFiles(e: Evaluation, dir: string, options: DossierFilesOptions = {}): Promise<DossierFilesResult> {
-  await mkdir(dir, { recursive: true });
-  const templates = new Map<string, Buffer>();
-  if (options.templatesDir) {
-    for (const [kind, file] of Object.entries(TEMPLATE_FILE)) {
-      const path = join(options.templatesDir, file);
-      if (existsSync(path)) templates.set(kind, await readFile(path));
-    }
-  }
+  const templates = options.templatesDir ? await loadTemplates(options.templatesDir) : new Map<string, Buffer>();
   const guard = options.guard ?? new OutputGuard(dir);
   const files: string[] = [];
   const missing = new Set<string>();
@@ -214,10 +208,18 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
   }
   const warnings: string[] = [];
   if (options.pdf) {
+    // LibreOffice writes into a folder of its own; each PDF then goes through the guard like a .docx.
+    const staging = await mkdtemp(join(tmpdir(), 'thidua-pdf-')).catch((error: unknown) => {
+      throw writeProblem(error, tmpdir()) ?? error;
+    });
     try {
-      files.push(...(await convertToPdf([...files], dir)));
-    } catch (error) {
-      warnings.push(error instanceof Error ? error.message : String(error));
+      const pdfs = await convertToPdf([...files], staging).catch((error: unknown) => {
+        warnings.push(error instanceof Error ? error.message : String(error));
+        return [];
+      });
+      for (const pdf of pdfs) files.push(await guard.write(join(dir, basename(pdf)), await readFile(pdf)));
+    } finally {
+      await rm(staging, { recursive: true, force: true });
     }
   }
   if (!options.guard) await guard.save();

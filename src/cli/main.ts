@@ -1,14 +1,20 @@
 /** The `thidua` command: the main job offline, on an `.xlsx` workbook. */
 import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { evaluate, outputSheets, UnreadableWorkbook } from '../core';
 import { parseArgs, USAGE, UsageError } from './args';
 import { summarize, summarizeDossiers } from './summary';
 import { writeDossierFiles } from './docx';
 import { diffCommand } from './diff';
 import { remindersCommand } from './reminders';
+import type { DossierFilesResult } from './docx';
+import { FileProblem } from './fsErrors';
 import { OutputGuard } from './outputGuard';
-import { readWorkbookFile, UnreadableFile, writeWorkbookFile } from './xlsx';
+import type { WriteFs } from './outputGuard';
+import { loadTemplates, TemplateError } from './templates';
+import { readWorkbookFile, UnreadableFile } from './xlsx';
+import { addOutputSheets } from './xlsxPackage';
 
 export const SAMPLE_WORKBOOK = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples', 'huu-lung-2022.xlsx');
 
@@ -25,8 +31,13 @@ const processTerminal: Terminal = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-/** Runs one command; returns the exit code (2: the workbook cannot be read at all). */
-export async function main(argv: string[], terminal: Terminal = processTerminal): Promise<number> {
+/** What a run may be given besides its words: tests pass a file system that fails on purpose. */
+export interface RunOptions {
+  fs?: WriteFs;
+}
+
+/** Runs one command; returns the exit code (2: the workbook cannot be read, or a file cannot be written). */
+export async function main(argv: string[], terminal: Terminal = processTerminal, options: RunOptions = {}): Promise<number> {
   try {
     if (argv[0] === 'diff') return await diffCommand(argv.slice(1), terminal);
     if (argv[0] === 'nhac-viec') return await remindersCommand(argv.slice(1), terminal);
@@ -36,7 +47,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
       return 0;
     }
     const file = args.file ?? SAMPLE_WORKBOOK;
-    const { input, book } = await readWorkbookFile(file);
+    const { input, bytes } = await readWorkbookFile(file);
     const rows = input.sheets.reduce((n, s) => n + s.values.length, 0);
     const progress = (text: string) => rows > LARGE && terminal.err(text);
     progress(`Đã đọc ${rows} hàng; đang xét…`);
@@ -46,24 +57,45 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
       return 0;
     }
     const outDir = resolve(args.out);
-    const outFile = join(outDir, file === SAMPLE_WORKBOOK ? 'huu-lung-2022.xlsx' : file.split(/[\\/]/).pop()!);
-    progress('Đang ghi bảng tính kết quả…');
-    const guard = new OutputGuard(outDir);
-    const workbookFile = guard.target(outFile);
-    await writeWorkbookFile(book, outputSheets(evaluation), workbookFile);
-    await guard.record(workbookFile);
+    await checkOutputFolder(outDir);
+    // A folder of templates that is not there or holds none is said before anything is written.
+    if (args.templates) await loadTemplates(args.templates);
+    const outFile = join(outDir, file === SAMPLE_WORKBOOK ? 'huu-lung-2022.xlsx' : basename(file));
+    const guard = new OutputGuard(outDir, [file], options.fs);
+    // Ctrl-C: the files written so far are recorded, so the next run does not call them edited.
+    const interrupted = () => {
+      guard.saveSync();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
+    let workbookFile: string;
+    let dossiers: DossierFilesResult;
     const dossierDir = join(outDir, 'ho-so');
-    const dossiers = await writeDossierFiles(evaluation, dossierDir, {
-      templatesDir: args.templates,
-      pdf: args.pdf,
-      guard,
-      onProgress: (done, total) => done % 100 === 0 && progress(`Đã ghi hồ sơ ${done}/${total} đơn vị…`),
-    });
+    try {
+      progress('Đang ghi bảng tính kết quả…');
+      workbookFile = await guard.write(outFile, addOutputSheets(bytes, outputSheets(evaluation)));
+      dossiers = await writeDossierFiles(evaluation, dossierDir, {
+        ...(args.templates ? { templatesDir: args.templates } : {}),
+        pdf: args.pdf,
+        guard,
+        onProgress: (done, total) => done % 100 === 0 && progress(`Đã ghi hồ sơ ${done}/${total} đơn vị…`),
+      });
+    } catch (error) {
+      // What was written is recorded; the run's own error is the one to tell.
+      await guard.save().catch(() => undefined);
+      throw error;
+    } finally {
+      process.removeListener('SIGINT', interrupted);
+    }
     await guard.save();
     terminal.out(summarize(evaluation));
     terminal.out(summarizeDossiers(dossiers, dossierDir));
-    for (const { edited, newVersion } of guard.kept) {
-      terminal.out(`Giữ nguyên «${edited}» vì đã được sửa sau lần chạy trước; bản mới ghi vào «${newVersion}».`);
+    for (const { edited, newVersion, input } of guard.kept) {
+      terminal.out(
+        input
+          ? `Không ghi đè tệp đầu vào «${edited}»; bảng tính kết quả ghi vào «${newVersion}».`
+          : `Giữ nguyên «${edited}» vì đã được sửa sau lần chạy trước; bản mới ghi vào «${newVersion}».`,
+      );
     }
     terminal.out(`\nĐã ghi bảng tính kết quả: ${workbookFile}`);
     return 0;
@@ -72,10 +104,18 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
       terminal.err(`Lỗi: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof UnreadableFile || error instanceof UnreadableWorkbook) {
+    if (error instanceof UnreadableFile || error instanceof UnreadableWorkbook || error instanceof FileProblem || error instanceof TemplateError) {
       terminal.err(`Lỗi: ${error.message}`);
       return 2;
     }
     throw error;
+  }
+}
+
+/** `--out` must be a folder that exists or can be made, not a file. */
+async function checkOutputFolder(dir: string): Promise<void> {
+  const found = await stat(dir).catch(() => undefined);
+  if (found && !found.isDirectory()) {
+    throw new FileProblem(`«${dir}» là một tệp, không phải thư mục: sau --out hãy nêu một thư mục (chưa có thì sẽ được tạo).`);
   }
 }

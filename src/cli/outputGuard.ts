@@ -1,23 +1,53 @@
 /**
  * Output files are the command's, but a person may open one and edit it. The guard remembers
  * what it wrote (a hash per file, in a manifest beside them); a file that has changed since is
- * never overwritten: the new version goes beside it, and the user is told.
+ * never overwritten: the new version goes beside it, and the user is told. The input workbook is
+ * never written, even when it sits where an output would go.
+ *
+ * Every file, the manifest too, is written whole to a temporary name and then renamed, so a
+ * failed or interrupted run leaves each file either as it was or complete; the manifest names
+ * only files this guard actually wrote, so the next run does not take them for edited ones.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import * as fsPromises from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { writeProblem } from './fsErrors';
 
 const MANIFEST = '.thidua-da-ghi.json';
 
 const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** The writes the guard makes: Node's, or a test's that fails like a full disk or a locked file. */
+export interface WriteFs {
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  writeFile(path: string, data: Uint8Array | string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, options: { force: true }): Promise<void>;
+}
+
+/** Whether two paths name one file (same inode when both exist; Windows and macOS ignore case). */
+export function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino && x.ino !== 0;
+  } catch {
+    return false;
+  }
+}
+
 export class OutputGuard {
   private readonly written: Record<string, string>;
-  /** Files kept because a person changed them, with where the new version went. */
-  readonly kept: { edited: string; newVersion: string }[] = [];
+  /** Files kept because a person changed them (or it is the input), with where the new version went. */
+  readonly kept: { edited: string; newVersion: string; input: boolean }[] = [];
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    /** Files never to write: the input workbook. */
+    private readonly protectedFiles: string[] = [],
+    private readonly fs: WriteFs = fsPromises,
+  ) {
     const manifest = join(dir, MANIFEST);
     let written: Record<string, string> = {};
     try {
@@ -28,36 +58,59 @@ export class OutputGuard {
     this.written = written;
   }
 
-  /** Where to write `path`: itself, unless a person changed the file the last run wrote there. */
+  /** Where to write `path`: itself, unless it is the input or a person changed what the last run wrote there. */
   target(path: string): string {
-    if (!existsSync(path)) return path;
-    const current = hashOf(readFileSync(path));
-    if (this.written[this.key(path)] === current) return path;
+    const isInput = this.protectedFiles.some((p) => sameFile(p, path));
+    if (!isInput && this.ours(path)) return path;
     const stem = join(dirname(path), basename(path, extname(path)));
     let candidate = `${stem} (bản mới)${extname(path)}`;
-    for (let i = 2; existsSync(candidate) && this.written[this.key(candidate)] !== hashOf(readFileSync(candidate)); i++) {
+    for (let i = 2; !this.ours(candidate) || this.protectedFiles.some((p) => sameFile(p, candidate)); i++) {
       candidate = `${stem} (bản mới ${i})${extname(path)}`;
     }
-    this.kept.push({ edited: path, newVersion: candidate });
+    this.kept.push({ edited: path, newVersion: candidate, input: isInput });
     return candidate;
   }
 
+  /** A file the guard may write: absent, or as the last run left it. */
+  private ours(path: string): boolean {
+    return !existsSync(path) || this.written[this.key(path)] === hashOf(readFileSync(path));
+  }
+
+  /** Writes `bytes` where `target` says; returns the path written. File-system problems come as FileProblem. */
   async write(path: string, bytes: Uint8Array): Promise<string> {
     const target = this.target(path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, bytes);
+    await this.replace(target, bytes);
     this.written[this.key(target)] = hashOf(bytes);
     return target;
   }
 
-  /** Records a file written by another writer (exceljs, LibreOffice). */
-  async record(path: string): Promise<void> {
-    this.written[this.key(path)] = hashOf(await readFile(path));
+  /** Writes the manifest (after a run, also a failed one: it names only files written). */
+  async save(): Promise<void> {
+    await this.replace(join(this.dir, MANIFEST), JSON.stringify(this.written, null, 1));
   }
 
-  async save(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(join(this.dir, MANIFEST), JSON.stringify(this.written, null, 1));
+  /** The same, synchronously: for Ctrl-C, when there is no time to wait. */
+  saveSync(): void {
+    const manifest = join(this.dir, MANIFEST);
+    const temporary = `${manifest}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temporary, JSON.stringify(this.written, null, 1));
+      renameSync(temporary, manifest);
+    } catch {
+      // Interrupted anyway: the files keep the hashes of the last complete manifest.
+    }
+  }
+
+  private async replace(path: string, data: Uint8Array | string): Promise<void> {
+    const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    try {
+      await this.fs.mkdir(dirname(path), { recursive: true });
+      await this.fs.writeFile(temporary, data);
+      await this.fs.rename(temporary, path);
+    } catch (error) {
+      await this.fs.rm(temporary, { force: true }).catch(() => undefined);
+      throw writeProblem(error, path) ?? error;
+    }
   }
 
   private key(path: string): string {

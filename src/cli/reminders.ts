@@ -3,7 +3,7 @@
  * the same list as the add-on's «Nhắc việc», and one `.eml` file per unit (RFC 5322, UTF-8
  * headers as RFC 2047 encoded-words, a base64 UTF-8 body) to open in any mail program and send.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CalendarDate } from '../core/model';
 import type { ReminderTemplate, UnitReminder } from '../core/reminders';
@@ -16,6 +16,7 @@ import { calendarDateOf } from '../core/text';
 import { UsageError } from './args';
 import { SAMPLE_WORKBOOK } from './main';
 import { readWorkbookFile, UnreadableFile } from './xlsx';
+import { OutputGuard } from './outputGuard';
 
 const CRLF = '\r\n';
 
@@ -118,7 +119,8 @@ const fileName = (code: string) => `nhac-viec-${code.replace(/[^\p{L}\p{N}_-]+/g
 export async function remindersCommand(argv: string[], terminal: Terminal): Promise<number> {
   const options = parse(argv);
   const template = options.template ? await readTemplate(options.template) : DEFAULT_TEMPLATE;
-  const { input } = await readWorkbookFile(options.file ?? SAMPLE_WORKBOOK);
+  const inputFile = options.file ?? SAMPLE_WORKBOOK;
+  const { input } = await readWorkbookFile(inputFile);
   const at = new Date();
   const today = options.today ?? calendarDateOf(at, 'Asia/Ho_Chi_Minh');
   const list = reminderList(evaluate(input), today, template);
@@ -131,13 +133,19 @@ export async function remindersCommand(argv: string[], terminal: Terminal): Prom
     return 0;
   }
   const outDir = resolve(options.out);
-  await mkdir(outDir, { recursive: true });
+  // The same guard as `thidua run`: a letter a person edited is kept, a new one goes beside it.
+  const guard = new OutputGuard(outDir, [resolve(inputFile)]);
   terminal.out(`Hạn cuối nhận hồ sơ ${list.deadline} (còn ${list.daysLeft} ngày): ${list.units.length} đơn vị còn thiếu.`);
-  for (const unit of list.units) {
-    await writeFile(join(outDir, fileName(unit.code)), renderEml(unit, options.from, at));
-    terminal.out(`\n${unit.code} ${unit.name} — ${unit.emails.length > 0 ? unit.emails.join(', ') : NO_EMAIL}`);
-    for (const item of unit.owed) terminal.out(`  - ${item}`);
+  try {
+    for (const unit of list.units) {
+      await guard.write(join(outDir, fileName(unit.code)), Buffer.from(renderEml(unit, options.from, at), 'utf8'));
+      terminal.out(`\n${unit.code} ${unit.name} — ${unit.emails.length > 0 ? unit.emails.join(', ') : NO_EMAIL}`);
+      for (const item of unit.owed) terminal.out(`  - ${item}`);
+    }
+  } finally {
+    await guard.save();
   }
+  for (const { edited, newVersion } of guard.kept) terminal.out(`Giữ nguyên «${edited}» vì đã được sửa sau lần chạy trước; bản mới ghi vào «${newVersion}».`);
   terminal.out(`\nĐã ghi ${list.units.length} thư (.eml) vào ${outDir}.`);
   return 0;
 }

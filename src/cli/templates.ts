@@ -4,9 +4,12 @@
  * Values go in as literal text: a `{{x}}` or `<b>` inside a name stays as typed.
  */
 import Docxtemplater from 'docxtemplater';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { GAP } from '../core/documents';
 import type { Field, PlaceholderData } from '../core/documents';
+import { systemCode } from './fsErrors';
 
 /** A template that cannot be used, with a Vietnamese message saying what to fix. */
 export class TemplateError extends Error {
@@ -15,6 +18,33 @@ export class TemplateError extends Error {
 
 /** The file a user puts in the templates folder to replace a default document. */
 export const TEMPLATE_FILE = { D1: 'D1.docx', D2: 'D2.docx', D3: 'D3.docx' } as const;
+
+/**
+ * The user's templates in `dir`, by kind (each of D1, D2, D3 optional). A folder that is missing,
+ * is a file, or holds none of them is a TemplateError: the user named it for a reason.
+ */
+export async function loadTemplates(dir: string): Promise<Map<string, Buffer>> {
+  const templates = new Map<string, Buffer>();
+  let isFolder = false;
+  try {
+    isFolder = (await stat(dir)).isDirectory();
+  } catch {
+    throw new TemplateError(`Không tìm thấy thư mục mẫu «${dir}»: hãy kiểm tra đường dẫn sau --templates (hoặc bỏ --templates để dùng mẫu có sẵn).`);
+  }
+  if (!isFolder) throw new TemplateError(`«${dir}» là một tệp, không phải thư mục mẫu: sau --templates hãy nêu thư mục chứa D1.docx, D2.docx, D3.docx.`);
+  const names = Object.values(TEMPLATE_FILE).join(', ');
+  for (const [kind, file] of Object.entries(TEMPLATE_FILE)) {
+    const path = join(dir, file);
+    try {
+      templates.set(kind, await readFile(path));
+    } catch (error) {
+      if (systemCode(error) === 'ENOENT') continue;
+      throw new TemplateError(`Không đọc được mẫu «${path}» (${systemCode(error) ?? 'lỗi hệ thống'}): hãy đóng tệp nếu đang mở và kiểm tra quyền đọc.`);
+    }
+  }
+  if (!templates.size) throw new TemplateError(`Thư mục mẫu «${dir}» không có tệp nào trong ${names}: hãy đặt mẫu vào đó (tên tệp đúng như vậy) hoặc bỏ --templates.`);
+  return templates;
+}
 
 const isField = (v: unknown): v is Field =>
   typeof v === 'object' && v !== null && 'text' in v && 'missing' in v && Object.keys(v).length === 2;

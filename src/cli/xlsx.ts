@@ -3,13 +3,14 @@
  * core's plain cell arrays, and writes the core's output sheets back beside the user's sheets.
  */
 import ExcelJS from 'exceljs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import PizZip from 'pizzip';
 import type { CellValue, SheetInput, WorkbookInput } from '../core/model';
-import type { OutputSheet, RowMark } from '../core/results';
 import { uncomputedFormula } from '../core/cells';
-import { normalizeKey } from '../core/text';
+import { systemCode } from './fsErrors';
+import { LIMITS, readablePackage, WorkbookTooLarge } from './xlsxLimits';
+import type { Limits } from './xlsxLimits';
 
 /** The file cannot be read as a workbook at all (the CLI exits with code 2). */
 export class UnreadableFile extends Error {
@@ -19,8 +20,14 @@ export class UnreadableFile extends Error {
 /** exceljs gives dates as midnight UTC, so the core reads them in UTC. */
 const EXCELJS_TIME_ZONE = 'UTC';
 
-/** Reads every sheet of an `.xlsx` file; `book` is kept to write the copy with the results. */
-export async function readWorkbookFile(path: string): Promise<{ input: WorkbookInput; book: ExcelJS.Workbook }> {
+/**
+ * Reads every sheet of an `.xlsx` file. `book` is kept for the preview's saves; `bytes` are the
+ * file as it was, to which the output copy adds its sheets.
+ */
+export async function readWorkbookFile(
+  path: string,
+  limits: Limits = LIMITS,
+): Promise<{ input: WorkbookInput; book: ExcelJS.Workbook; bytes: Uint8Array }> {
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(path)).isDirectory();
@@ -37,23 +44,47 @@ export async function readWorkbookFile(path: string): Promise<{ input: WorkbookI
   const notAWorkbook = new UnreadableFile(
     `Tệp «${path}» không phải bảng tính Excel (.xlsx) hoặc đã bị hỏng: hãy mở tệp bằng Excel hay Google Trang tính và lưu lại dưới dạng .xlsx.`,
   );
+  let bytes: Uint8Array;
+  try {
+    // Read once into memory and never opened for writing: the input is not changed or locked.
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new UnreadableFile(`Không mở được tệp «${path}» (${systemCode(error) ?? 'lỗi hệ thống'}): hãy đóng tệp nếu đang mở ở chương trình khác và kiểm tra quyền đọc tệp.`);
+  }
+  if (isCompoundFile(bytes)) {
+    throw new UnreadableFile(
+      containsUtf16(bytes, 'EncryptedPackage')
+        ? `Tệp «${path}» được bảo vệ bằng mật khẩu nên không đọc được: hãy mở tệp bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi chạy lại.`
+        : `Tệp «${path}» là bảng tính Excel kiểu cũ (.xls): hãy mở bằng Excel hay Google Trang tính và lưu lại dưới dạng .xlsx.`,
+    );
+  }
+  let readable: Uint8Array;
+  try {
+    readable = readablePackage(bytes, limits);
+  } catch (error) {
+    if (error instanceof WorkbookTooLarge) {
+      throw new UnreadableFile(
+        `Tệp «${path}» quá lớn để đọc (hơn ${limits.valueCells.toLocaleString('vi-VN')} ô có dữ liệu hoặc quá nhiều nội dung): hãy xóa các trang, hàng, cột không dùng hoặc chia thành nhiều tệp rồi chạy lại.`,
+      );
+    }
+    throw notAWorkbook;
+  }
   const book = new ExcelJS.Workbook();
   try {
-    await book.xlsx.readFile(path);
-  } catch (error) {
-    const code = systemCode(error);
-    if (code) throw new UnreadableFile(`Không mở được tệp «${path}» (${code}): hãy kiểm tra quyền đọc tệp.`);
+    await book.xlsx.load(readable as unknown as ExcelJS.Buffer);
+  } catch {
     throw notAWorkbook;
   }
   // A zip that is not a spreadsheet (a .docx renamed, say) reads without error but has no sheet.
   if (book.worksheets.length === 0) throw notAWorkbook;
-  return { input: { timeZone: EXCELJS_TIME_ZONE, sheets: book.worksheets.map(readSheet) }, book };
+  return { input: { timeZone: EXCELJS_TIME_ZONE, sheets: book.worksheets.map(readSheet) }, book, bytes };
 }
 
-function systemCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
-}
+/** An OLE compound file: how Excel stores a password-protected workbook, and the old .xls. */
+const isCompoundFile = (bytes: Uint8Array) =>
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((byte, i) => bytes[i] === byte);
+
+const containsUtf16 = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text, 'utf16le'));
 
 /** One sheet as a full rectangle from A1 to the last cell holding a value (as `getValues()`). */
 function readSheet(sheet: ExcelJS.Worksheet): SheetInput {
@@ -113,20 +144,6 @@ function plainValue(value: ExcelJS.CellValue): CellValue {
 /** Options of a write. `fixedDate` makes the file byte-stable (the committed sample). */
 export interface SaveOptions {
   fixedDate?: Date;
-}
-
-/**
- * Adds each output sheet to `book` (replacing whole a sheet of the same name, in its place) and
- * writes the book to `path`; every other sheet is written as it was read.
- */
-export async function writeWorkbookFile(
-  book: ExcelJS.Workbook,
-  outputs: OutputSheet[],
-  path: string,
-  options: SaveOptions = {},
-): Promise<void> {
-  for (const output of outputs) putOutputSheet(book, output);
-  await saveBook(book, path, options);
 }
 
 /** Writes `book` to `path`, creating the folder if needed. */
@@ -201,21 +218,8 @@ function stampZip(zipped: Buffer, date: Date): Buffer {
   return target.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-/** exceljs keeps a sheet's position in `orderNo`, which its typings do not declare. */
-type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
-
-function putOutputSheet(book: ExcelJS.Workbook, output: OutputSheet): void {
-  const old = book.worksheets.find((sheet) => normalizeKey(sheet.name) === normalizeKey(output.name)) as
-    | OrderedSheet
-    | undefined;
-  if (old) book.removeWorksheet(old.id);
-  const sheet = book.addWorksheet(output.name) as OrderedSheet;
-  if (old) sheet.orderNo = old.orderNo;
-  writeTable(sheet, [output.header, ...output.rows]);
-  output.marks.forEach((mark, index) => markRow(sheet.getRow(index + 2), output.header.length, mark));
-}
-
-const FILL = {
+/** The fills of the result sheets' header and marked rows. */
+export const FILL = {
   header: 'FFD9E1F2',
   prize: 'FFFFE699', // light gold
   tie: 'FFF8CBAD', // light orange
@@ -228,18 +232,12 @@ function solidFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-function markRow(row: ExcelJS.Row, width: number, mark: RowMark): void {
-  if (mark === null) return;
-  for (let col = 1; col <= width; col++) {
-    const cell = row.getCell(col);
-    if (mark === 'section') cell.font = { bold: true };
-    else cell.fill = solidFill(FILL[mark]);
-  }
-}
-
-const DATE_FORMAT = 'dd/mm/yyyy';
+export const DATE_FORMAT = 'dd/mm/yyyy';
 /** Text longer than this wraps in a column this wide (characters). */
-const WIDE_COLUMN = 50;
+export const WIDE_COLUMN = 50;
+
+/** A column's width for its longest text: at least 8 characters, at most WIDE_COLUMN + 2. */
+export const columnWidth = (length: number) => Math.min(Math.max(length + 2, 8), WIDE_COLUMN + 2);
 
 /** A cell of a sheet built by `sheetsToBook`: a value, or a value with its number format. */
 export type SpecCell = CellValue | { value: CellValue; numFmt: string };
@@ -266,7 +264,7 @@ function writeTable(sheet: ExcelJS.Worksheet, rows: SpecCell[][]): void {
   });
   widths.forEach((length, colIndex) => {
     const column = sheet.getColumn(colIndex + 1);
-    column.width = Math.min(Math.max(length + 2, 8), WIDE_COLUMN + 2);
+    column.width = columnWidth(length);
     if (length > WIDE_COLUMN) column.alignment = { wrapText: true, vertical: 'top' };
   });
   const header = sheet.getRow(1);
@@ -278,7 +276,7 @@ function writeTable(sheet: ExcelJS.Worksheet, rows: SpecCell[][]): void {
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
 }
 
-function displayLength(value: CellValue, format: string | undefined): number {
+export function displayLength(value: CellValue, format?: string): number {
   if (value === null || value === undefined) return 0;
   if (value instanceof Date) return DATE_FORMAT.length;
   if (typeof value === 'number' && format?.includes('%')) return String(Math.round(value * 100)).length + 1;

@@ -85,6 +85,28 @@ describe('thidua nhac-viec', () => {
     expect(eml.body).toContain('- Chưa có thông tin họp xét và tờ trình');
   });
 
+  it('keeps a letter a person edited after the last run, writing the new one beside it', async () => {
+    const out = tempDir();
+    const file = await writeXlsx(input());
+    await run(main, ['nhac-viec', file, '--out', out, '--ngay', '03/01/2023']);
+    writeFileSync(join(out, 'nhac-viec-X04.eml'), 'thư đã sửa tay');
+    const { code, stdout } = await run(main, ['nhac-viec', file, '--out', out, '--ngay', '03/01/2023']);
+    expect(code).toBe(0);
+    expect(readFileSync(join(out, 'nhac-viec-X04.eml'), 'utf8')).toBe('thư đã sửa tay');
+    expect(readdirSync(out)).toContain('nhac-viec-X04 (bản mới).eml');
+    expect(stdout).toContain('Giữ nguyên');
+  });
+
+  it('says in one Vietnamese line when --out names a file (exit 2)', async () => {
+    const dir = tempDir();
+    const blocker = join(dir, 'tep');
+    writeFileSync(blocker, 'x');
+    const { code, stderr } = await run(main, ['nhac-viec', await writeXlsx(input()), '--out', blocker, '--ngay', '03/01/2023']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')).toHaveLength(1);
+    expect(stderr).not.toContain('báo lỗi');
+  });
+
   it('uses a template file: first line the subject, the rest the body', async () => {
     const dir = tempDir();
     const template = join(dir, 'mau.txt');

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import PizZip from 'pizzip';
-import { LISTS_SHEET, readWorkbookFile, saveBook, sheetsToBook, UnreadableFile, writeWorkbookFile } from '../../src/cli/xlsx';
+import { LISTS_SHEET, readWorkbookFile, saveBook, sheetsToBook, UnreadableFile } from '../../src/cli/xlsx';
+import { addOutputSheets } from '../../src/cli/xlsxPackage';
 import type { OutputSheet } from '../../src/core';
 import { uncomputedFormula } from '../../src/core/cells';
 
@@ -16,6 +17,12 @@ afterEach(async () => {
 });
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/** The output copy of a workbook read from a file, written as the command writes it. */
+async function writeWorkbookFile(bytes: Uint8Array, outputs: OutputSheet[], path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, addOutputSheets(bytes, outputs));
+}
 
 /** A workbook made with exceljs directly, holding each kind of cell a user's file may have. */
 async function writeEveryCellForm(path: string): Promise<void> {
@@ -159,7 +166,7 @@ describe('writeWorkbookFile', () => {
     await userBook(source);
     const before = await readWorkbookFile(source);
     const target = join(dir, 'ket-qua', 'moi', 'ra.xlsx');
-    await writeWorkbookFile(before.book, outputs, target);
+    await writeWorkbookFile(before.bytes, outputs, target);
 
     const after = await readWorkbookFile(target);
     expect(after.input.sheets.map((s) => s.name)).toEqual(['Đơn vị', 'Xếp hạng', 'Ghi chú', 'Kết quả xét']);
@@ -178,9 +185,9 @@ describe('writeWorkbookFile', () => {
   async function writeAndReread() {
     const source = join(dir, 'vao.xlsx');
     await userBook(source);
-    const { book } = await readWorkbookFile(source);
+    const { bytes } = await readWorkbookFile(source);
     const target = join(dir, 'ra.xlsx');
-    await writeWorkbookFile(book, outputs, target);
+    await writeWorkbookFile(bytes, outputs, target);
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.readFile(target);
     return { target, reread };
@@ -259,9 +266,9 @@ describe('sheetsToBook and saveBook', () => {
   it('keeps drop-down lists through a read and a write, with no overlapping ranges (Excel rejects those)', async () => {
     const first = join(dir, 'mau.xlsx');
     await saveBook(specs(), first);
-    const { book } = await readWorkbookFile(first);
+    const { bytes } = await readWorkbookFile(first);
     const second = join(dir, 'ra.xlsx');
-    await writeWorkbookFile(book, [], second);
+    await writeWorkbookFile(bytes, [], second);
 
     const zip = new PizZip(await readFile(second));
     const ranges = Object.keys(zip.files)

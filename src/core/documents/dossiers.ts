@@ -23,6 +23,7 @@ import {
   title,
 } from './layout';
 import type { DocModel } from './model';
+import { UniqueNames } from './fileNames';
 import { placeholderData } from './placeholders';
 import type { PlaceholderData } from './placeholders';
 
@@ -233,47 +234,10 @@ const KIND_TITLE: Record<DossierKind, string> = {
   D3: 'Báo cáo thành tích',
 };
 
-/** Longest file name in UTF-8 bytes, extension included (most file systems allow 255). */
-const MAX_NAME_BYTES = 180;
-
-/** UTF-8 length without TextEncoder, which Apps Script lacks. */
-const utf8Length = (text: string) =>
-  [...text].reduce((n, ch) => {
-    const code = ch.codePointAt(0) ?? 0;
-    return n + (code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4);
-  }, 0);
-
-/**
- * A file name safe on every file system: NFC, no `/\:*?"<>|` or control characters, no
- * trailing dot or space, Vietnamese letters kept, at most 180 UTF-8 bytes.
- */
-export function safeFileName(base: string, extension = '.docx'): string {
-  let name = base
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const budget = MAX_NAME_BYTES - utf8Length(extension);
-  if (utf8Length(name) > budget) {
-    const chars = [...name];
-    while (chars.length && utf8Length(chars.join('')) > budget - 3) chars.pop();
-    name = `${chars.join('').trimEnd()}…`;
-  }
-  name = name.replace(/[. ]+$/, '') || 'tai-lieu';
-  return `${name}${extension}`;
-}
-
 /** Every unit's dossier documents, built from the evaluation alone. */
 export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
   // Two nominees of one unit may share a name; file systems may ignore case.
-  const taken = new Set<string>();
-  const uniqueFileName = (wanted: string, row?: number) => {
-    let name = safeFileName(wanted);
-    for (let i = 2; taken.has(name.toLowerCase()); i++) name = safeFileName(`${wanted} (${row ? `hàng ${row}` : i})${row && i > 2 ? ` ${i}` : ''}`);
-    taken.add(name.toLowerCase());
-    return name;
-  };
+  const names = new UniqueNames();
   const index = indexUnits(e);
   return selectForDossiers(e).units.map(({ unitCode, chosen }) => {
     const f = unitFacts(e, index, unitCode, chosen);
@@ -282,7 +246,7 @@ export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
       const gaps = new Gaps();
       const doc = build(gaps);
       const wanted = `${prefix} - ${KIND_TITLE[kind]}${n ? ` - ${n.name.missing ? `hàng ${n.row}` : n.name.text}` : ''}`;
-      const fileName = uniqueFileName(wanted, n?.row);
+      const fileName = names.take(wanted, n?.row);
       return {
         kind,
         fileName,

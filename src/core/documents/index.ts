@@ -1,7 +1,8 @@
 /** The dossier documents (rule D): one document model, one layout, three default templates. */
 export * from './model';
 export { GAP, dayMonthYear, placeAndDate, shortDate } from './layout';
-export { buildDossiers, safeFileName, selectForDossiers } from './dossiers';
+export { buildDossiers, selectForDossiers } from './dossiers';
+export { safeFileName, UniqueNames } from './fileNames';
 export type { DossierDocument, DossierKind, DossierSelection, UnitDossierDocs } from './dossiers';
 export { PLACEHOLDERS } from './placeholders';
 export type { Placeholder, PlaceholderData } from './placeholders';
