@@ -23,7 +23,10 @@ import {
   SETTINGS_HEADER,
   SHEET,
   UNIT_COL,
+  UNIT_V2_KEYS,
+  DOSSIER_V2_KEYS,
 } from './contract';
+import { readDossierV2, readReports, readUnitSigning } from './documentFacts';
 import type { CellRead } from './cells';
 import { readDate, readNumber, readParagraphs, readPercent, readRating, readText, readYesNo, showCell } from './cells';
 import type { TableRow } from './sheets';
@@ -142,7 +145,7 @@ function uniqueCode(code: string, row: number, column: string, what: string, see
 function readUnits(input: WorkbookInput, settings: Settings, errors: WorkbookError[]): Unit[] {
   const sheet = requireSheet(input, SHEET.units);
   const report = reporter(errors, sheet.name);
-  const table = readTable(sheet, UNIT_COL, errors, ['head', 'emails']);
+  const table = readTable(sheet, UNIT_COL, errors, ['head', 'emails', ...UNIT_V2_KEYS]);
   const units: Unit[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
@@ -160,7 +163,7 @@ function readUnits(input: WorkbookInput, settings: Settings, errors: WorkbookErr
     }
     const block = blockNameOf(blockKind, settings);
     const emails = readText(row.cell('emails')).split(/[,;\s]+/).filter(Boolean).map((e) => e.toLowerCase());
-    units.push({ row: row.row, code, name: name || code, block, blockKind, head: readText(row.cell('head')), emails });
+    units.push({ row: row.row, code, name: name || code, block, blockKind, head: readText(row.cell('head')), emails, signing: readUnitSigning(row, report) });
   }
   return units;
 }
@@ -365,7 +368,7 @@ function readDossiers(input: WorkbookInput, units: Unit[], errors: WorkbookError
   const sheet = findSheet(input, SHEET.dossiers);
   if (!sheet) return [];
   const report = reporter(errors, sheet.name);
-  const table = readTable(sheet, DOSSIER_COL, errors);
+  const table = readTable(sheet, DOSSIER_COL, errors, DOSSIER_V2_KEYS);
   const unitByKey = new Map(units.map((u) => [normalizeKey(u.code), u]));
   const tz = input.timeZone;
   const dossiers: UnitDossier[] = [];
@@ -402,6 +405,7 @@ function readDossiers(input: WorkbookInput, units: Unit[], errors: WorkbookError
       present,
       letterNumber: readText(row.cell('letterNumber'), tz),
       letterDate: date('letterDate'),
+      ...readDossierV2(row, report, tz),
     });
   }
   return dossiers;
@@ -420,5 +424,6 @@ export function readWorkbook(input: WorkbookInput): Workbook & { unitProblems: M
   const { scores, unitProblems } = readScores(input, units, criteria, errors);
   const nominations = readNominations(input, units, errors);
   const dossiers = readDossiers(input, units, errors);
-  return { settings, units, criteria: criteria.criteria, scores, nominations, dossiers, errors, unitProblems };
+  const reports = readReports(input, units, nominations, errors);
+  return { settings, units, criteria: criteria.criteria, scores, nominations, dossiers, ...(reports ? { reports } : {}), errors, unitProblems };
 }

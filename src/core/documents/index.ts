@@ -3,6 +3,8 @@ export * from './model';
 export { GAP, dayMonthYear, placeAndDate, shortDate } from './layout';
 export { buildDossiers, safeFileName, selectForDossiers } from './dossiers';
 export type { DossierDocument, DossierKind, DossierSelection, UnitDossierDocs } from './dossiers';
+export { DOCX_MIME, escapeXml, layoutDocx } from './ooxml';
+export type { DocxPart } from './ooxml';
 export { PLACEHOLDERS } from './placeholders';
 export type { Placeholder, PlaceholderData } from './placeholders';
 export type { Field } from './facts';
