@@ -145,6 +145,13 @@ export const REPORT_COL = {
 
 export const SEX_LABELS = ['Nam', 'Nữ'] as const;
 
+/** The text columns of `Báo cáo thành tích`, read as typed (line breaks kept as paragraphs). */
+export const REPORT_TEXT_KEYS = [
+  'homeTown', 'residence', 'qualifications', 'academicTitles', 'duties', 'address', 'phone', 'email',
+  'structure', 'functions', 'situation', 'measures', 'results',
+] as const;
+export type ReportTextKey = (typeof REPORT_TEXT_KEYS)[number];
+
 export const OTHER_BLOCK = 'Đơn vị khác';
 export const KIND_LABEL = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
 

@@ -7,7 +7,8 @@
 import * as z from 'zod/mini';
 import type { CellRead } from './cells';
 import { readDate, readNumber, readParagraphs, readText, showCell } from './cells';
-import { DOSSIER_COL, NOMINATION_COL, REPORT_COL, SEX_LABELS, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from './contract';
+import { DOSSIER_COL, NOMINATION_COL, REPORT_COL, REPORT_TEXT_KEYS, SEX_LABELS, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from './contract';
+import type { ReportTextKey } from './contract';
 import type { CellValue, NomineeReport, PreviousAward, TimeOfDay, Unit, UnitSigning, WorkbookError, WorkbookInput } from './model';
 import type { TableRow } from './sheets';
 import { findSheet, readTable } from './sheets';
@@ -142,7 +143,7 @@ function previousAwards(text: string, row: number, report: Report): PreviousAwar
     const parsed = awardLine.safeParse(line);
     if (!parsed.success) {
       report(row, REPORT_COL.previousAwards,
-        `Dòng ${i + 1} «${line.trim()}» cần 4 phần cách nhau bởi dấu «;»: năm; hình thức; số, ngày quyết định; cơ quan ban hành — ví dụ «2021; Giấy khen; Quyết định số 12/QĐ-UBND ngày 10/11/2021; Chủ tịch UBND huyện Hữu Lũng».`);
+        `Dòng ${i + 1} «${line.trim()}» cần 4 phần cách nhau bởi «;»: năm; hình thức; số, ngày quyết định; cơ quan ban hành.`);
       return;
     }
     const [year, form, decision, issuer] = parsed.data as [string, string, string, string];
@@ -150,8 +151,6 @@ function previousAwards(text: string, row: number, report: Report): PreviousAwar
   });
   return awards;
 }
-
-const sexSchema = z.string().check(z.refine((s) => SEX_LABELS.some((l) => normalizeKey(l) === normalizeKey(s))));
 
 /** The optional `Báo cáo thành tích` sheet (undefined when absent); each row must name a unit's nominee of `Đề nghị`. */
 export function readReports(
@@ -193,40 +192,25 @@ export function readReports(
       continue;
     }
     seen.set(key, row.row);
-    const text = (k: keyof typeof REPORT_COL) => readText(row.cell(k), tz);
-    const long = (k: keyof typeof REPORT_COL) => readParagraphs(row.cell(k), tz);
     const birth = readDate(row.cell('birthDate'), tz);
     if (!birth.ok) report(row.row, REPORT_COL.birthDate, birth.message);
-    const sexText = text('sex');
-    const sex = sexText && sexSchema.safeParse(sexText).success ? (SEX_LABELS.find((l) => normalizeKey(l) === normalizeKey(sexText)) ?? '') : '';
+    const sexText = readText(row.cell('sex'));
+    const sex = SEX_LABELS.find((l) => normalizeKey(l) === normalizeKey(sexText)) ?? '';
     if (sexText && !sex) report(row.row, REPORT_COL.sex, `Giới tính «${sexText}» không hợp lệ; hãy ghi «Nam» hoặc «Nữ».`);
     const staff = readNumber(row.cell('staff'));
-    let staffCount: number | null = null;
     if (!staff.ok) report(row.row, REPORT_COL.staff, staff.message);
-    else if (staff.value !== null && (staff.value < 0 || !Number.isInteger(staff.value)))
-      report(row.row, REPORT_COL.staff, `${REPORT_COL.staff} phải là số nguyên không âm.`);
-    else staffCount = staff.value;
+    const staffCount = staff.ok && staff.value !== null && staff.value >= 0 && Number.isInteger(staff.value) ? staff.value : null;
+    if (staff.ok && staff.value !== null && staffCount === null) report(row.row, REPORT_COL.staff, `${REPORT_COL.staff} phải là số nguyên không âm.`);
+    const texts = Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, readParagraphs(row.cell(k), tz)])) as Record<ReportTextKey, string>;
     reports.push({
+      ...texts,
       row: row.row,
       unitCode: unit.code,
       name,
       birthDate: birth.ok ? birth.value : null,
       sex,
-      homeTown: text('homeTown'),
-      residence: text('residence'),
-      qualifications: text('qualifications'),
-      academicTitles: text('academicTitles'),
-      duties: long('duties'),
-      address: text('address'),
-      phone: text('phone'),
-      email: text('email'),
-      structure: long('structure'),
       staff: staffCount,
-      functions: long('functions'),
-      situation: long('situation'),
-      measures: long('measures'),
-      results: long('results'),
-      previousAwards: previousAwards(typeof row.cell('previousAwards') === 'string' ? (row.cell('previousAwards') as string).normalize('NFC') : '', row.row, report),
+      previousAwards: previousAwards(readParagraphs(row.cell('previousAwards'), tz), row.row, report),
     });
   }
   return reports;

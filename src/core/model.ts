@@ -1,3 +1,5 @@
+import type { ReportTextKey } from './contract';
+
 /**
  * The core's data: what the hosts hand in (cell arrays) and what the rules work on.
  * Everything here is plain data, the same in Apps Script and in Node.
@@ -173,29 +175,16 @@ export interface PreviousAward {
   issuer: string;
 }
 
-/** Báo cáo thành tích (v2, optional sheet): a nominee's own facts for form 07. Empty strings when not given. */
-export interface NomineeReport {
+/** Báo cáo thành tích (v2, optional sheet): a nominee's own facts for form 07; '' when not given. */
+export type NomineeReport = Record<ReportTextKey, string> & {
   row: number;
   unitCode: string;
   name: string;
   birthDate: CalendarDate | null;
   sex: string;
-  homeTown: string;
-  residence: string;
-  qualifications: string;
-  academicTitles: string;
-  duties: string;
-  address: string;
-  phone: string;
-  email: string;
-  structure: string;
   staff: number | null;
-  functions: string;
-  situation: string;
-  measures: string;
-  results: string;
   previousAwards: PreviousAward[];
-}
+};
 
 /** The parsed workbook: every row that could be read, and every problem found. */
 export interface Workbook {

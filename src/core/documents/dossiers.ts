@@ -5,7 +5,7 @@
  */
 import type { Nomination } from '../model';
 import type { Evaluation, NominationVerdict } from '../results';
-import { Gaps, countsPhrase, indexUnits, unitFacts, v2Of } from './facts';
+import { Gaps, countsPhrase, form07, indexUnits, unitFacts, v2Of } from './facts';
 import type { Form07Facts, NomineeFacts, UnitFacts } from './facts';
 import {
   attachmentTitle,
@@ -160,7 +160,7 @@ export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
     table,
     headingPara('III. KẾT LUẬN'),
     bodyPara(
-      `${council} thống nhất đề nghị ${use(f.awardAuthorityFull)} xem xét, tặng Giấy khen cho ${countsPhrase(f.collectives, f.individuals)} có tên trên, đã có thành tích xuất sắc trong phong trào thi đua ${quote(f, use)}.`,
+      `Hội đồng thống nhất đề nghị ${use(f.awardAuthorityFull)} xem xét, tặng Giấy khen cho ${countsPhrase(f.collectives, f.individuals)} có tên trên, đã có thành tích xuất sắc trong phong trào thi đua ${quote(f, use)}.`,
     ),
     bodyPara(
       `Cuộc họp kết thúc vào hồi ${use(v.endTime)} cùng ngày. Biên bản đã được thông qua tại cuộc họp và được các thành viên dự họp nhất trí./.`,
@@ -278,7 +278,7 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
   const use = gaps.use;
   const unit = use(f.unitName);
   const name = use(n.name);
-  const own = n.form07 ?? EMPTY_FORM07;
+  const own = n.form07 ?? form07(undefined, null);
   if (own.missing) gaps.use({ text: '', missing: own.missing });
   const figures = [...(n.collective && f.rankingSentence ? [`${f.rankingSentence}.`] : []), ...n.figures];
   const summary = use(n.summary).split('\n').filter((l) => l.trim());
@@ -340,11 +340,6 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
   ]);
 }
 
-const EMPTY_FORM07: Form07Facts = {
-  birthDate: '', sex: '', homeTown: '', residence: '', qualifications: '', academicTitles: '', duties: '',
-  address: '', phone: '', email: '', structure: '', staff: '', functions: '', situation: '', measures: '',
-  results: '', previousAwards: [], missing: null,
-};
 
 const KIND_TITLE: Record<DossierKind, string> = {
   D1: 'Biên bản họp xét',

@@ -3,12 +3,13 @@
  * placeholders of user templates both take their text from here, so they never disagree.
  * A value the workbook does not give is a visible gap (`…`) with a message naming where to fill it.
  */
-import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, REPORT_COL, SETTING, SHEET, UNIT_COL } from '../contract';
+import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, REPORT_COL, REPORT_TEXT_KEYS, SETTING, SHEET, UNIT_COL } from '../contract';
+import type { ReportTextKey } from '../contract';
 import { timeWords } from '../documentFacts';
 import type { Nomination, NomineeReport, PreviousAward, Unit, UnitDossier } from '../model';
 import type { Evaluation, NominationVerdict, RankedUnit } from '../results';
-import { formatNumber, normalizeKey } from '../text';
-import { GAP, dayMonthYear, placeAndDate, placeOf, shortBodyName, shortDate, upper } from './layout';
+import { cleanText, formatNumber, normalizeKey } from '../text';
+import { GAP, dayMonthYear, peoplesCommitteeOf, placeAndDate, placeOf, shortBodyName, shortDate, upper } from './layout';
 
 /** A value as a document shows it, and why it is a gap when it is one. */
 export interface Field {
@@ -65,27 +66,14 @@ export interface NomineeFacts {
  * What form 07 asks that only the nominee knows (`Báo cáo thành tích`): an empty string is a
  * dotted line the nominee fills by hand, not a gap of the workbook.
  */
-export interface Form07Facts {
+export type Form07Facts = Record<ReportTextKey, string> & {
   birthDate: string;
   sex: string;
-  homeTown: string;
-  residence: string;
-  qualifications: string;
-  academicTitles: string;
-  duties: string;
-  address: string;
-  phone: string;
-  email: string;
-  structure: string;
   staff: string;
-  functions: string;
-  situation: string;
-  measures: string;
-  results: string;
   previousAwards: PreviousAward[];
   /** Why the report keeps dotted lines (no sheet, or no row for this nominee), or null. */
   missing: string | null;
-}
+};
 
 /** The v2 unit facts: who signs, under which symbol, and the rest of the minutes. */
 export interface UnitFactsV2 {
@@ -215,27 +203,19 @@ function nomineeFacts(
   };
 }
 
-function form07(r: NomineeReport | undefined, missing: string | null): Form07Facts {
+const NO_TEXTS = Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, ''])) as Record<ReportTextKey, string>;
+
+/** A nominee's form-07 facts; without a row every one is a dotted line. */
+export function form07(r: NomineeReport | undefined, missing: string | null): Form07Facts {
+  const texts: Record<ReportTextKey, string> = r ?? NO_TEXTS;
   return {
+    ...Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, texts[k]])),
     birthDate: r?.birthDate ? shortDate(r.birthDate) : '',
     sex: r?.sex ?? '',
-    homeTown: r?.homeTown ?? '',
-    residence: r?.residence ?? '',
-    qualifications: r?.qualifications ?? '',
-    academicTitles: r?.academicTitles ?? '',
-    duties: r?.duties ?? '',
-    address: r?.address ?? '',
-    phone: r?.phone ?? '',
-    email: r?.email ?? '',
-    structure: r?.structure ?? '',
     staff: r?.staff === null || r?.staff === undefined ? '' : String(r.staff),
-    functions: r?.functions ?? '',
-    situation: r?.situation ?? '',
-    measures: r?.measures ?? '',
-    results: r?.results ?? '',
     previousAwards: r?.previousAwards ?? [],
     missing,
-  };
+  } as Form07Facts;
 }
 
 /** Said once for the whole run when the workbook has no `Báo cáo thành tích` sheet. */
@@ -362,8 +342,9 @@ function signerLines(unitCode: string, unit: Unit | undefined): Field[] {
   if (!title) return [gap(`thiếu ${UNIT_COL.signerTitle}`)];
   switch (sign?.authority) {
     case 'TM.': {
-      const body = unit ? collectiveBody(unit.name) : '';
-      return body ? [known(`TM. ${body}`), known(title)] : [gap(`«TM.» cần tên tập thể lãnh đạo trong ${UNIT_COL.name}`), known(title)];
+      // On behalf of the collective body: `ỦY BAN NHÂN DÂN` for a People's Committee, else the unit itself.
+      const body = peoplesCommitteeOf(unit?.name ?? '') === null ? upper(cleanText(unit?.name ?? '')) : 'ỦY BAN NHÂN DÂN';
+      return [known(`TM. ${body}`), known(title)];
     }
     case 'KT.': {
       const head = /^PHÓ\s+/.exec(title) ? title.replace(/^PHÓ\s+/, '') : '';
@@ -376,12 +357,6 @@ function signerLines(unitCode: string, unit: Unit | undefined): Field[] {
   }
 }
 
-/** The collective body a `TM.` signs for: `Ủy ban nhân dân` for a People's Committee, else the unit's own name. */
-function collectiveBody(unitName: string): string {
-  const key = normalizeKey(unitName);
-  if (key.startsWith(normalizeKey('UBND ')) || key.startsWith(normalizeKey('Ủy ban nhân dân '))) return 'ỦY BAN NHÂN DÂN';
-  return upper(unitName.trim());
-}
 
 const timeField = (t: { hour: number; minute: number } | null | undefined, missing: string): Field =>
   t ? known(timeWords(t)) : { text: `${GAP} giờ ${GAP} phút`, missing };

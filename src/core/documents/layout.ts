@@ -71,7 +71,7 @@ function after(name: string, phrase: string): string | null {
 }
 
 /** `UBND xã Đồng Tân` or `Ủy ban nhân dân xã Đồng Tân` → `xã Đồng Tân`; otherwise null. */
-const peoplesCommitteeOf = (unitName: string): string | null => after(unitName, 'UBND') ?? after(unitName, 'Ủy ban nhân dân');
+export const peoplesCommitteeOf = (unitName: string): string | null => after(unitName, 'UBND') ?? after(unitName, 'Ủy ban nhân dân');
 
 /** `Ủy ban nhân dân huyện Hữu Lũng` → `UBND huyện Hữu Lũng`, as a superior body is usually written. */
 export function shortBodyName(name: string): string {
