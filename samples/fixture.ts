@@ -524,6 +524,10 @@ export const nominations: Nomination[] = [
 
 // --- Hồ sơ đơn vị --------------------------------------------------------------------------
 
+/** The meetings' secretaries (invented names, like every person here). */
+const SECRETARIES = ['Hoàng Thu Trang', 'Nông Văn Bảo', 'Lê Thị Mai', 'Vi Văn Đức', 'Phạm Thị Hạnh', 'Lương Văn Hiếu', 'Đỗ Thị Ngọc'];
+let dossierCount = 0;
+
 function dossier(unitCode: string, meetingDate: SpecCell, members: number, present: number, letterNumber: SpecCell, letterDate: SpecCell): Row<typeof DOSSIER_COL> {
   const unit = units.find((candidate) => candidate.code === unitCode);
   const isCommune = unit?.block === COMMUNES;
@@ -531,8 +535,8 @@ function dossier(unitCode: string, meetingDate: SpecCell, members: number, prese
     unitCode,
     meetingDate,
     meetingPlace: isCommune ? `Hội trường ${unit?.name}` : `Phòng họp ${unit?.name}`,
-    chair: `${unit?.head}, ${isCommune ? 'Chủ tịch UBND xã' : 'Thủ trưởng đơn vị'}`,
-    secretary: isCommune ? 'Công chức Văn phòng - Thống kê' : 'Chuyên viên tổng hợp',
+    chair: `${unit?.head}, ${isCommune ? 'Chủ tịch UBND xã' : 'Thủ trưởng cơ quan'}`,
+    secretary: `${SECRETARIES[dossierCount++ % SECRETARIES.length]}, ${isCommune ? 'công chức Văn phòng - Thống kê' : 'chuyên viên tổng hợp'}`,
     members,
     present,
     letterNumber,

@@ -165,16 +165,15 @@ export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
     bodyPara(
       `Cuộc họp kết thúc vào hồi ${use(v.endTime)} cùng ngày. Biên bản đã được thông qua tại cuộc họp và được các thành viên dự họp nhất trí./.`,
     ),
-    signatureBlock(signature(['Thư ký'], use(f.secretaryName)), signature(['Chủ trì'], use(f.chairName))),
-    ...recipients(recipientLines(f, use)),
+    signatureBlock(signature(['Thư ký'], use(f.secretaryName)), signature(['Chủ trì'], use(f.chairName)), recipients(recipientLines(f, use))),
   ]);
 }
 
-/** `, vắng mặt 1 người` when both counts are known. */
+/** `, vắng mặt 1 người` when both counts are known and someone is absent. */
 function absent(f: UnitFacts): string {
   const members = Number(f.members.text);
   const present = Number(f.present.text);
-  if (f.members.missing || f.present.missing || !Number.isInteger(members) || !Number.isInteger(present)) return '';
+  if (f.members.missing || f.present.missing || !Number.isInteger(members) || !Number.isInteger(present) || members <= present) return '';
   return `, vắng mặt ${members - present} người`;
 }
 
@@ -246,7 +245,7 @@ export function submission(f: UnitFacts, gaps: Gaps): DocModel {
 }
 
 /** `label: value.` when known, else the label and a dotted line for the nominee to write. */
-const line = (label: string, value: string) => (value ? bodyPara(`${label}: ${value}.`) : dottedPara(`${label}: `));
+const line = (label: string, value: string) => (value ? bodyPara(`${label}: ${value.replace(/[.;,]+$/, '')}.`) : dottedPara(`${label}: `));
 
 /** Long text as paragraphs, or dotted lines where the nominee writes it. */
 const long = (value: string, lines = 2) =>
@@ -257,7 +256,8 @@ const long = (value: string, lines = 2) =>
 /** III: the awards already received; empty rows for the nominee to fill when none are given. */
 function awardsTable(f: Form07Facts) {
   const rows = f.previousAwards.length ? f.previousAwards.map((a) => [a.year, a.form, a.decision, a.issuer]) : [['', '', '', ''], ['', '', '', '']];
-  return listTable(
+  // A short table that stays with its heading and the signatures below it.
+  const table = listTable(
     [
       { title: 'Năm', widthMm: 20, align: 'center' },
       { title: 'Hình thức khen thưởng', widthMm: 45 },
@@ -266,6 +266,7 @@ function awardsTable(f: Form07Facts) {
     ],
     rows,
   );
+  return { ...table, keepTogether: true };
 }
 
 /**

@@ -253,22 +253,32 @@ export function signature(titleLines: string[], name: string, note?: string): Pa
 }
 
 /**
- * Two borderless columns side by side: recipients or a second signer left, the signer right.
+ * Two borderless columns side by side: recipients or a second signer left, the signer right;
+ * `below`, if any, under them on the left.
  * The block never breaks across pages and keeps with the paragraph before it, so a page never
  * holds signatures alone.
  */
-export function signatureBlock(left: Paragraph[], right: Paragraph[]): Table {
+export function signatureBlock(left: Paragraph[], right: Paragraph[], below: Paragraph[] = []): Table {
   const leftWidth = 70;
+  // Two signers' names sit on one line: the shorter side gets blank lines before its name.
+  if (left.length && left.length !== right.length && isSignature(left) && isSignature(right)) {
+    const [short, long] = left.length < right.length ? [left, right] : [right, left];
+    short.splice(short.length - 1, 0, ...Array.from({ length: long.length - short.length }, () => centered('', { size: SIZE.signer })));
+  }
   return {
     kind: 'table',
     borderless: true,
     columnWidthsMm: [leftWidth, TEXT_WIDTH_MM - leftWidth],
     headerRows: 0,
-    rows: [[cell(left.length ? left : [para('')]), cell(right)]],
+    // Lines under the signatures (the minutes' «Nơi nhận») are a second row, kept with them.
+    rows: [[cell(left.length ? left : [para('')]), cell(right)], ...(below.length ? [[cell(below), cell([para('')])]] : [])],
     keepTogether: true,
     keepWithPrevious: true,
   };
 }
+
+/** Whether paragraphs end like `signature()`: a room of blank lines, then the name. */
+const isSignature = (ps: Paragraph[]) => ps.length > 1 && ps[ps.length - 2]?.runs.every((r) => !r.text) === true;
 
 /** A line the nominee still writes by hand: the label, then dots to the right margin. */
 export const dottedPara = (label: string): Paragraph => ({ ...bodyPara(label), align: 'left', dotsToEnd: true });

@@ -56,7 +56,7 @@ export interface Table {
   /** How many leading rows are the header (bold, repeated on every page). */
   headerRows: number;
   rows: TableCell[][];
-  /** A signature block: its lines never break across pages. */
+  /** A signature block or a short table: its lines never break across pages and keep with what follows. */
   keepTogether?: boolean;
   /** The paragraph before the table keeps with it, so the table never starts a page alone. */
   keepWithPrevious?: boolean;

@@ -10,7 +10,7 @@
  * Element order inside `w:pPr`, `w:rPr`, `w:tblPr`, `w:trPr`, `w:tcPr` follows the schema
  * (Word refuses a file whose order is wrong, LibreOffice forgives it).
  */
-import type { Alignment, DocModel, Paragraph, Run, Table } from './model';
+import type { Alignment, Block, DocModel, Paragraph, Run, Table } from './model';
 
 /** One file inside the `.docx` package. */
 export interface DocxPart {
@@ -101,7 +101,7 @@ function paragraphXml(p: Paragraph, base: number, widthMm: number, keepNext = fa
       '<w:p><w:pPr>' +
       ((p.keepWithNext ?? false) || keepNext ? '<w:keepNext/>' : '') +
       '<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>' +
-      '<w:spacing w:before="40" w:after="0" w:line="120" w:lineRule="exact"/>' +
+      '<w:spacing w:before="100" w:after="0" w:line="120" w:lineRule="exact"/>' +
       `<w:ind w:left="${side}" w:right="${side}"/>` +
       '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>';
   }
@@ -112,7 +112,7 @@ const LINE = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w
 const NONE = (side: string) => `<w:${side} w:val="none" w:sz="0" w:space="0" w:color="auto"/>`;
 const SIDES = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'];
 
-function tableXml(t: Table, base: number): string {
+function tableXml(t: Table, base: number, keepLastRowWithNext = false): string {
   const padding = twips(t.borderless ? PADDING_MM.borderless : PADDING_MM.lined);
   const widths = t.columnWidthsMm.map(twips);
   const total = widths.reduce((a, b) => a + b, 0);
@@ -125,14 +125,16 @@ function tableXml(t: Table, base: number): string {
     `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
   t.rows.forEach((row, r) => {
     const header = r < t.headerRows;
-    const cantSplit = t.borderless || header;
+    const cantSplit = t.borderless || header || t.keepTogether === true;
     xml += `<w:tr>${cantSplit || header ? `<w:trPr>${cantSplit ? '<w:cantSplit/>' : ''}${header ? '<w:tblHeader/>' : ''}</w:trPr>` : ''}`;
     row.forEach((cell, c) => {
       const mm = t.columnWidthsMm[c] ?? 0;
       const inner = mm - 2 * (t.borderless ? PADDING_MM.borderless : PADDING_MM.lined);
       const paragraphs = cell.paragraphs.length ? cell.paragraphs : [{ kind: 'paragraph' as const, runs: [] }];
-      // Inside a signature table every line keeps with the next: the block never breaks across pages.
-      const body = paragraphs.map((p) => paragraphXml(p, base, inner, t.keepTogether === true)).join('');
+      // Inside a signature table every line keeps with the next: the block never breaks across
+      // pages; a table right before one keeps its last row with it.
+      const keep = t.keepTogether === true || (keepLastRowWithNext && r === t.rows.length - 1);
+      const body = paragraphs.map((p) => paragraphXml(p, base, inner, keep)).join('');
       const vAlign = cell.vAlign ? `<w:vAlign w:val="${cell.vAlign}"/>` : '';
       xml += `<w:tc><w:tcPr><w:tcW w:w="${widths[c] ?? 0}" w:type="dxa"/>${vAlign}</w:tcPr>${body}</w:tc>`;
     });
@@ -141,21 +143,52 @@ function tableXml(t: Table, base: number): string {
   return `${xml}</w:tbl>`;
 }
 
-function documentXml(doc: DocModel): string {
-  const m = doc.page.marginsMm;
-  const width = 210 - m.left - m.right;
+/** Blocks in a row, as body XML: keep-with-next where a table must not be left alone. */
+function blocksXml(blocks: Block[], base: number, width: number): string {
   let body = '';
-  doc.blocks.forEach((b, i) => {
+  blocks.forEach((b, i) => {
+    const next: Block | undefined = blocks[i + 1];
+    const keepsPrevious = next?.kind === 'table' && next.keepWithPrevious === true;
     if (b.kind === 'paragraph') {
-      // A paragraph right before a table that must not be left alone keeps with it.
-      const next = doc.blocks[i + 1];
-      body += paragraphXml(b, doc.sizePt, width, next?.kind === 'table' && next.keepWithPrevious === true);
+      body += paragraphXml(b, base, width, keepsPrevious);
     } else {
-      body += tableXml(b, doc.sizePt);
+      body += tableXml(b, base, keepsPrevious);
       // Word joins two adjacent tables into one; an empty paragraph keeps them apart.
-      if (doc.blocks[i + 1]?.kind === 'table') body += '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>';
+      if (next?.kind === 'table') body += '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>';
     }
   });
+  return body;
+}
+
+/**
+ * The body. A table that keeps with the next one (a short awards table before the signatures)
+ * goes, with its heading, the signatures and all, into one borderless row that cannot split:
+ * LibreOffice, unlike Word, does not keep a table with what follows it.
+ */
+function bodyXml(blocks: Block[], base: number, width: number): string {
+  let body = '';
+  let from = 0;
+  for (let i = 1; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    const before = blocks[i - 1] as Block;
+    if (b.kind !== 'table' || !b.keepWithPrevious || before.kind !== 'table') continue;
+    let start = i - 1;
+    while (start > from && (blocks[start - 1] as Block).kind === 'paragraph' && (blocks[start - 1] as Paragraph).keepWithNext) start--;
+    body += blocksXml(blocks.slice(from, start), base, width);
+    const w = twips(width);
+    body +=
+      `<w:tbl><w:tblPr><w:tblW w:w="${w}" w:type="dxa"/><w:tblBorders>${SIDES.map(NONE).join('')}</w:tblBorders>` +
+      '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>' +
+      `<w:tblGrid><w:gridCol w:w="${w}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/></w:tcPr>` +
+      `${blocksXml(blocks.slice(start, i + 1), base, width)}<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p></w:tc></w:tr></w:tbl>`;
+    from = i + 1;
+  }
+  return body + blocksXml(blocks.slice(from), base, width);
+}
+
+function documentXml(doc: DocModel): string {
+  const m = doc.page.marginsMm;
+  const body = bodyXml(doc.blocks, doc.sizePt, 210 - m.left - m.right);
   const headers = doc.pageNumbersFromPage2
     ? '<w:headerReference w:type="default" r:id="rIdHeaderPage"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
     : '';
