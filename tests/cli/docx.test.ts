@@ -45,9 +45,12 @@ describe('the .docx of a submission letter', () => {
     const styles = part(buffer, 'word/styles.xml');
     expect(/<w:docDefaults>.*<\/w:docDefaults>/s.exec(styles)?.[0]).toContain('w:ascii="Times New Roman"');
     expect(xml + styles).not.toMatch(/w:ascii="(?!Times New Roman)/);
+    // A run without its own size has the document default of styles.xml.
+    const base = /<w:rPrDefault><w:rPr>.*?<w:sz w:val="(\d+)"/.exec(styles)?.[1];
+    expect(base).toBe('28');
     const sizeOf = (text: string) => {
       const run = xml.split('<w:r>').find((r) => r.includes(`>${text}</w:t>`)) ?? '';
-      return /<w:sz w:val="(\d+)"/.exec(run)?.[1];
+      return /<w:sz w:val="(\d+)"/.exec(run)?.[1] ?? base;
     };
     expect(sizeOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toBe('24');
     expect(sizeOf('Độc lập - Tự do - Hạnh phúc')).toBe('26');

@@ -381,6 +381,14 @@ export function safeFileName(base: string, extension = '.docx'): string {
 
 /** Every unit's dossier documents, built from the evaluation alone. */
 export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
+  return [...dossiersByUnit(e)];
+}
+
+/**
+ * Every unit's dossier documents, one unit at a time: a host writing a province's thousands of
+ * documents keeps only one unit's models alive, not all of them.
+ */
+export function* dossiersByUnit(e: Evaluation): Generator<UnitDossierDocs> {
   // Two nominees of one unit may share a name; file systems may ignore case.
   const taken = new Set<string>();
   const uniqueFileName = (wanted: string, row?: number) => {
@@ -390,7 +398,7 @@ export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
     return name;
   };
   const index = indexUnits(e);
-  return selectForDossiers(e).units.map(({ unitCode, chosen }) => {
+  for (const { unitCode, chosen } of selectForDossiers(e).units) {
     const f = unitFacts(e, index, unitCode, chosen);
     const prefix = `${unitCode} - ${f.unitName.missing ? unitCode : f.unitName.text}`;
     const make = (kind: DossierKind, build: (g: Gaps) => DocModel, n?: NomineeFacts): DossierDocument => {
@@ -408,7 +416,7 @@ export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
         placeholders: placeholderData(f, n),
       };
     };
-    return {
+    yield {
       unitCode,
       unitName: f.unitName.text,
       documents: [
@@ -417,5 +425,5 @@ export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
         ...f.nominees.map((n) => make('D3', (g) => report(f, n, g), n)),
       ],
     };
-  });
+  }
 }

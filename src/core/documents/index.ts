@@ -1,7 +1,7 @@
 /** The dossier documents (rule D): one document model, one layout, three default templates. */
 export * from './model';
 export { GAP, dayMonthYear, placeAndDate, shortDate } from './layout';
-export { buildDossiers, safeFileName, selectForDossiers } from './dossiers';
+export { buildDossiers, dossiersByUnit, safeFileName, selectForDossiers } from './dossiers';
 export type { DossierDocument, DossierKind, DossierSelection, UnitDossierDocs } from './dossiers';
 export { DOCX_MIME, escapeXml, layoutDocx } from './ooxml';
 export type { DocxPart } from './ooxml';

@@ -49,9 +49,12 @@ export function escapeXml(text: string): string {
   );
 }
 
+/** Run properties; the document's size is the styles' default and is not repeated. */
 function runProps(run: Run, base: number): string {
   const size = halfPoints(run.size ?? base);
-  return `<w:rPr>${run.bold ? '<w:b/><w:bCs/>' : ''}${run.italic ? '<w:i/><w:iCs/>' : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
+  const props =
+    (run.bold ? '<w:b/><w:bCs/>' : '') + (run.italic ? '<w:i/><w:iCs/>' : '') + (size === halfPoints(base) ? '' : `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`);
+  return props ? `<w:rPr>${props}</w:rPr>` : '';
 }
 
 /** A run; a line break inside the text becomes `w:br`, a tab `w:tab` (a dotted line's leader). */
@@ -67,25 +70,23 @@ function runXml(run: Run, base: number): string {
   return `<w:r>${props}${body}</w:r>`;
 }
 
-/** The paragraph properties, in schema order. */
+/** The paragraph properties, in schema order; what equals the styles' defaults is left out. */
 function paragraphProps(p: Paragraph, base: number, widthMm: number, keepNext: boolean): string {
   const size = halfPoints(p.runs[0]?.size ?? base);
   const before = Math.round((p.spaceBeforePt ?? 0) * 20);
   const after = Math.round((p.spaceAfterPt ?? 0) * 20);
   const line = Math.round((p.lineSpacing ?? 1) * 240);
-  return (
-    '<w:pPr>' +
+  const props =
     (keepNext || p.keepWithNext || p.ruleBelowMm ? '<w:keepNext/>' : '') +
     (p.keepLines ? '<w:keepLines/>' : '') +
     (p.pageBreakBefore ? '<w:pageBreakBefore/>' : '') +
     (p.dotsToEnd ? `<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${twips(widthMm)}"/></w:tabs>` : '') +
-    `<w:spacing w:before="${before}" w:after="${after}" w:line="${line}" w:lineRule="auto"/>` +
+    (before || after || line !== 240 ? `<w:spacing w:before="${before}" w:after="${after}" w:line="${line}" w:lineRule="auto"/>` : '') +
     (p.firstLineIndentMm ? `<w:ind w:firstLine="${twips(p.firstLineIndentMm)}"/>` : '') +
-    `<w:jc w:val="${JC[p.align ?? 'left']}"/>` +
+    (p.align && p.align !== 'left' ? `<w:jc w:val="${JC[p.align]}"/>` : '') +
     // An empty paragraph keeps the height of its own size, not the document's.
-    `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>` +
-    '</w:pPr>'
-  );
+    (size === halfPoints(base) ? '' : `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`);
+  return props ? `<w:pPr>${props}</w:pPr>` : '';
 }
 
 /**
