@@ -8,8 +8,8 @@ import * as z from 'zod/mini';
 import type { CellRead } from './cells';
 import { readDate, readNumber, readParagraphs, readText, showCell } from './cells';
 import { DOSSIER_COL, NOMINATION_COL, REPORT_COL, REPORT_TEXT_KEYS, SEX_LABELS, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from './contract';
-import type { ReportTextKey } from './contract';
-import type { CellValue, NomineeReport, PreviousAward, TimeOfDay, Unit, UnitSigning, WorkbookError, WorkbookInput } from './model';
+import type { ReportTextKey , DOSSIER_V2_KEYS} from './contract';
+import type { CellValue, NomineeReport, PreviousAward, TimeOfDay, Unit, UnitDossier, UnitSigning, WorkbookError, WorkbookInput } from './model';
 import type { TableRow } from './sheets';
 import { findSheet, readTable } from './sheets';
 import { normalizeKey } from './text';
@@ -91,16 +91,10 @@ export const recipientLines = (text: string): string[] =>
     .map((line) => line.replace(/^\s*[-–•+]\s*/, '').replace(/[;.,]+\s*$/, '').trim())
     .filter(Boolean);
 
-export interface DossierV2 {
-  startTime: TimeOfDay | null;
-  endTime: TimeOfDay | null;
-  council: string;
-  votingMethod: string;
-  discussion: string;
-  recipients: string[];
-}
+type DossierV2Key = (typeof DOSSIER_V2_KEYS)[number];
 
-type DossierV2Key = 'startTime' | 'endTime' | 'council' | 'votingMethod' | 'discussion' | 'recipients';
+/** The v2 columns of a `Hồ sơ đơn vị` row. */
+export type DossierV2 = Pick<UnitDossier, DossierV2Key>;
 
 /** The v2 columns of one `Hồ sơ đơn vị` row. */
 export function readDossierV2<K extends string>(row: TableRow<K | DossierV2Key>, report: Report, timeZone: string): DossierV2 {
