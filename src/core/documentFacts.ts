@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import type { CellRead } from './cells';
 import { readDate, readNumber, readParagraphs, readText, showCell } from './cells';
 import { DOSSIER_COL, NOMINATION_COL, REPORT_COL, REPORT_TEXT_KEYS, SEX_LABELS, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from './contract';
-import type { ReportTextKey , DOSSIER_V2_KEYS} from './contract';
+import type { DOSSIER_V2_KEYS, ReportTextKey } from './contract';
 import type { CellValue, NomineeReport, PreviousAward, TimeOfDay, Unit, UnitDossier, UnitSigning, WorkbookError, WorkbookInput } from './model';
 import type { TableRow } from './sheets';
 import { findSheet, readTable } from './sheets';
