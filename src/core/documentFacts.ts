@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { CellRead } from './cells';
 import { readDate, readNumber, readParagraphs, readText, showCell } from './cells';
-import { DOSSIER_COL, NOMINATION_COL, REPORT_COL, REPORT_TEXT_KEYS, SEX_LABELS, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from './contract';
+import { DOSSIER_COL, REPORT_COL, REPORT_TEXT_KEYS, SEX_LABELS, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from './contract';
 import type { DOSSIER_V2_KEYS, ReportTextKey } from './contract';
 import type { CellValue, NomineeReport, PreviousAward, TimeOfDay, Unit, UnitDossier, UnitSigning, WorkbookError, WorkbookInput } from './model';
 import type { TableRow } from './sheets';
@@ -16,14 +16,11 @@ import { normalizeKey } from './text';
 
 type Report = (row: number | null, column: string | null, message: string) => void;
 
-/** Tone marks (sắc, huyền, hỏi, ngã, nặng) after NFD: a document symbol never carries one. */
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
+/** Without its tone marks (sắc, huyền, hỏi, ngã, nặng): a document symbol never carries one. */
 const stripTones = (text: string) => text.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC');
+const hasTones = (text: string) => stripTones(text) !== text.normalize('NFC');
 
-const symbolSchema = z.string().check(
-  z.refine((s) => !TONE_MARKS.test(s.normalize('NFD')), { error: 'tone' }),
-  z.refine((s) => /^[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*$/u.test(s), { error: 'shape' }),
-);
+const symbolSchema = z.string().check(z.refine((s) => !hasTones(s) && /^[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*$/u.test(s)));
 
 const authoritySchema = z.pipe(
   z.string(),
@@ -37,9 +34,9 @@ export function readUnitSigning<K extends string>(row: TableRow<K | 'symbol' | '
   if (symbolText) {
     const parsed = symbolSchema.safeParse(symbolText);
     if (parsed.success) symbol = symbolText;
-    else if (TONE_MARKS.test(symbolText.normalize('NFD')))
+    else if (hasTones(symbolText))
       report(row.row, UNIT_COL.symbol, `Ký hiệu «${symbolText}» có dấu thanh; ký hiệu văn bản viết không dấu thanh, ví dụ «${stripTones(symbolText)}».`);
-    else report(row.row, UNIT_COL.symbol, `Ký hiệu «${symbolText}» chỉ được gồm chữ và số, nối bằng dấu «-», không có khoảng trắng, ví dụ «UBND» hoặc «PNV».`);
+    else report(row.row, UNIT_COL.symbol, `Ký hiệu «${symbolText}» chỉ gồm chữ, số và dấu «-», ví dụ «UBND», «PNV».`);
   }
   const authorityText = readText(row.cell('signingAuthority'));
   let authority: UnitSigning['authority'] = '';
@@ -71,8 +68,8 @@ export function readTime(cell: CellValue, timeZone: string): CellRead<TimeOfDay>
   let time: TimeOfDay | null = null;
   if (cell instanceof Date && !Number.isNaN(cell.getTime())) {
     // A time cell is a date on 30/12/1899; only its clock matters, in the workbook's time zone.
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(cell);
-    time = { hour: Number(parts.find((p) => p.type === 'hour')?.value), minute: Number(parts.find((p) => p.type === 'minute')?.value) };
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).format(cell);
+    time = timeText.safeParse(clock).data ?? null;
   } else if (typeof cell === 'number' && cell >= 0 && cell < 1) {
     const minutes = Math.round(cell * 24 * 60);
     time = { hour: Math.floor(minutes / 60), minute: minutes % 60 };
@@ -137,7 +134,7 @@ function previousAwards(text: string, row: number, report: Report): PreviousAwar
     const parsed = awardLine.safeParse(line);
     if (!parsed.success) {
       report(row, REPORT_COL.previousAwards,
-        `Dòng ${i + 1} «${line.trim()}» cần 4 phần cách nhau bởi «;»: năm; hình thức; số, ngày quyết định; cơ quan ban hành.`);
+        `Dòng ${i + 1} «${line.trim()}» cần dạng «năm; hình thức; số, ngày quyết định; cơ quan ban hành».`);
       return;
     }
     const [year, form, decision, issuer] = parsed.data as [string, string, string, string];
@@ -172,12 +169,12 @@ export function readReports(
       continue;
     }
     if (!name) {
-      report(row.row, REPORT_COL.name, 'Thiếu tên tập thể hoặc họ và tên, như ở trang «Đề nghị».');
+      report(row.row, REPORT_COL.name, `Thiếu tên, ghi như ở trang «${SHEET.nominations}».`);
       continue;
     }
     const key = `${unit.code}\u0000${normalizeKey(name)}`;
     if (!nominees.has(key)) {
-      report(row.row, REPORT_COL.name, `Đơn vị «${unit.code}» không có đề nghị tên «${name}» ở trang «${SHEET.nominations}» (cột «${NOMINATION_COL.name}»); hãy ghi đúng tên như ở đó.`);
+      report(row.row, REPORT_COL.name, `Trang «${SHEET.nominations}» không có «${name}» của đơn vị «${unit.code}»; hãy ghi tên đúng như ở đó.`);
       continue;
     }
     const earlier = seen.get(key);

@@ -172,7 +172,7 @@ describe('writeDossierFiles', () => {
     const letter = readFileSync(result.files[1]!);
     expect(textOf(part(letter, 'word/document.xml'))).toContain('Đơn vị: UBND xã Yên Bình, họp 05/01/2023.');
     expect(result.missing.sort()).toEqual([
-      'Báo cáo thành tích: chưa có hàng cho «Bộ phận một cửa xã Yên Bình» (đơn vị X04); báo cáo thành tích để dòng chấm cho người được đề nghị tự ghi (cột Ngày sinh, Quê quán, Kết quả đạt được …).',
+      'Báo cáo thành tích: chưa có hàng cho «Bộ phận một cửa xã Yên Bình» (đơn vị X04); báo cáo để dòng chấm cho người được đề nghị tự ghi.',
       'Đơn vị X04: thiếu Thủ trưởng',
     ]);
     expect(result.excluded).toEqual([]);

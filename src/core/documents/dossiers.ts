@@ -114,6 +114,10 @@ function recipientLines(f: UnitFacts, use: Gaps['use'], first: string[] = []): s
 /** The unit's signer: authority and title from `Đơn vị`, the head's name. */
 const unitSignature = (f: UnitFacts, use: Gaps['use'], note?: string) => signature(v2Of(f).signerLines.map(use), use(f.head), note);
 
+/** The note under a signature that takes the unit's seal. */
+const SEAL = '(Ký, đóng dấu)';
+const DECREE_91 = 'Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ';
+
 /**
  * D1 — Biên bản họp xét (forms.md v2): start time, place, the council, members present, chair
  * and secretary, the criteria cited, the discussion, the voting method, each nominee's votes and
@@ -149,7 +153,7 @@ export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
     bodyPara(`- Thành viên ${council}: tổng số ${use(f.members)} người; có mặt ${use(f.present)} người${absent(f)}.`),
     headingPara('II. NỘI DUNG'),
     bodyPara(
-      `1. Tiêu chuẩn xét: căn cứ Luật Thi đua, Khen thưởng, Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ và tiêu chuẩn khen thưởng quy định tại ${use(f.launchDocument)}, ${council} đã xem xét thành tích của từng tập thể, cá nhân được đề nghị.`,
+      `1. Tiêu chuẩn xét: căn cứ Luật Thi đua, Khen thưởng, ${DECREE_91} và tiêu chuẩn khen thưởng quy định tại ${use(f.launchDocument)}, ${council} đã xem xét thành tích của từng tập thể, cá nhân được đề nghị.`,
     ),
     bodyPara('2. Ý kiến thảo luận:', { keepWithNext: true }),
     ...discussion.map((line) => bodyPara(line)),
@@ -169,12 +173,10 @@ export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
   ]);
 }
 
-/** `, vắng mặt 1 người` when both counts are known and someone is absent. */
+/** `, vắng mặt 1 người` when someone is absent (a missing count is `…`, not a number: nothing said). */
 function absent(f: UnitFacts): string {
-  const members = Number(f.members.text);
-  const present = Number(f.present.text);
-  if (f.members.missing || f.present.missing || !Number.isInteger(members) || !Number.isInteger(present) || members <= present) return '';
-  return `, vắng mặt ${members - present} người`;
+  const absentees = Number(f.members.text) - Number(f.present.text);
+  return absentees > 0 ? `, vắng mặt ${absentees} người` : '';
 }
 
 /**
@@ -183,11 +185,8 @@ function absent(f: UnitFacts): string {
  */
 function resultsParagraph(f: UnitFacts, use: Gaps['use']): string {
   const unit = use(f.unitName);
-  const did = f.hasPlan
-    ? `${unit} đã ban hành kế hoạch, tổ chức triển khai phong trào đến toàn thể cán bộ, công chức`
-    : `${unit} đã tổ chức triển khai phong trào đến toàn thể cán bộ, công chức`;
   return [
-    `Thực hiện phong trào thi đua ${quote(f, use)} do ${use(f.issuer)} phát động, ${did}.`,
+    `Thực hiện phong trào thi đua ${quote(f, use)} do ${use(f.issuer)} phát động, ${unit} đã ${f.hasPlan ? 'ban hành kế hoạch, ' : ''}tổ chức triển khai phong trào đến toàn thể cán bộ, công chức.`,
     f.rankingSentence ? ` Kết quả, ${lowerFirst(f.rankingSentence)}.` : '',
     ` Ngày ${use(f.meetingDateShort)}, ${unit} đã tổ chức họp xét, lựa chọn các tập thể, cá nhân tiêu biểu để đề nghị khen thưởng.`,
   ].join('');
@@ -211,7 +210,7 @@ export function submission(f: UnitFacts, gaps: Gaps): DocModel {
     ...title('Tờ trình', [subject], { rule: true }),
     bodyPara(`Kính gửi: ${use(f.awardAuthorityFull)}.`, { align: 'center', indent: false, spaceBeforePt: 12, spaceAfterPt: 6 }),
     basisPara('Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14/6/2005 và ngày 16/11/2013;'),
-    basisPara('Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;'),
+    basisPara(`Căn cứ ${DECREE_91} quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;`),
     basisPara(`Căn cứ ${use(f.launchDocument)};`),
     basisPara(`Căn cứ Biên bản họp xét đề nghị khen thưởng ngày ${use(f.meetingDateShort)} của ${unit}.`),
     bodyPara(resultsParagraph(f, use)),
@@ -290,6 +289,14 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
     ...figures.map((l) => bodyPara(`- ${l}`)),
     ...summary.map((l) => bodyPara(`- ${l}`)),
   ];
+  // II: the first item differs (a collective's situation, an individual's duties), then what was achieved.
+  const achievements = (first: string, text: string) => [
+    headingPara('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
+    bodyPara(first, { keepWithNext: true }),
+    ...long(text),
+    bodyPara('2. Thành tích đạt được:', { keepWithNext: true }),
+    ...achieved,
+  ];
   const general = n.collective
     ? [
         headingPara('I. THÔNG TIN CHUNG'),
@@ -299,11 +306,7 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
         line('4. Cơ cấu tổ chức', own.structure),
         line('5. Tổng số cán bộ, công chức', own.staff ? `${own.staff} người` : ''),
         line('6. Chức năng, nhiệm vụ', own.functions),
-        headingPara('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
-        bodyPara('1. Đặc điểm tình hình:', { keepWithNext: true }),
-        ...long(own.situation),
-        bodyPara('2. Thành tích đạt được:', { keepWithNext: true }),
-        ...achieved,
+        ...achievements('1. Đặc điểm tình hình:', own.situation),
       ]
     : [
         headingPara('I. SƠ LƯỢC LÝ LỊCH'),
@@ -316,16 +319,12 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
         bodyPara(`7. Chức vụ: ${use(n.position)}.`),
         line('8. Trình độ chuyên môn, nghiệp vụ', own.qualifications),
         line('9. Học hàm, học vị, danh hiệu', own.academicTitles),
-        headingPara('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
-        bodyPara('1. Quyền hạn, nhiệm vụ được giao:', { keepWithNext: true }),
-        ...long(own.duties),
-        bodyPara('2. Thành tích đạt được:', { keepWithNext: true }),
-        ...achieved,
+        ...achievements('1. Quyền hạn, nhiệm vụ được giao:', own.duties),
       ];
   const signatures = n.collective
-    ? signatureBlock(signature(['Xác nhận của cấp trình khen thưởng'], '', '(Ký, đóng dấu)'), unitSignature(f, use, '(Ký, đóng dấu)'))
+    ? signatureBlock(signature(['Xác nhận của cấp trình khen thưởng'], '', SEAL), unitSignature(f, use, SEAL))
     : signatureBlock(
-        signature(['Thủ trưởng đơn vị', 'xác nhận, đề nghị'], use(f.head), '(Ký, đóng dấu)'),
+        signature(['Thủ trưởng đơn vị', 'xác nhận, đề nghị'], use(f.head), SEAL),
         signature(['Người báo cáo thành tích'], name, '(Ký, ghi rõ họ và tên)'),
       );
   return document([

@@ -3,7 +3,7 @@
  * placeholders of user templates both take their text from here, so they never disagree.
  * A value the workbook does not give is a visible gap (`…`) with a message naming where to fill it.
  */
-import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, REPORT_COL, REPORT_TEXT_KEYS, SETTING, SHEET, UNIT_COL } from '../contract';
+import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, REPORT_TEXT_KEYS, SETTING, SHEET, UNIT_COL } from '../contract';
 import type { ReportTextKey } from '../contract';
 import { timeWords } from '../documentFacts';
 import type { Nomination, NomineeReport, PreviousAward, Unit, UnitDossier } from '../model';
@@ -219,11 +219,12 @@ export function form07(r: NomineeReport | undefined, missing: string | null): Fo
 }
 
 /** Said once for the whole run when the workbook has no `Báo cáo thành tích` sheet. */
-const NO_REPORT_SHEET = `Chưa có trang «${SHEET.reports}»: các báo cáo thành tích để dòng chấm cho người được đề nghị tự ghi; thêm trang này (chạy «Khởi tạo bảng tính») để điền sẵn.`;
+const DOTTED = 'để dòng chấm cho người được đề nghị tự ghi';
+const NO_REPORT_SHEET = `Chưa có trang «${SHEET.reports}» («Khởi tạo bảng tính» thêm trang này): báo cáo thành tích ${DOTTED}.`;
 
 /** The message for a nominee without a row in `Báo cáo thành tích` (their report keeps dotted lines). */
 export const noReportRow = (unitCode: string, name: string): string =>
-  `${SHEET.reports}: chưa có hàng cho «${name}» (đơn vị ${unitCode}); báo cáo thành tích để dòng chấm cho người được đề nghị tự ghi (cột ${REPORT_COL.birthDate}, ${REPORT_COL.homeTown}, ${REPORT_COL.results} …).`;
+  `${SHEET.reports}: chưa có hàng cho «${name}» (đơn vị ${unitCode}); báo cáo ${DOTTED}.`;
 
 /** The evaluation's units, dossier rows and ranking by unit code, built once for all dossiers. */
 export interface UnitIndex {
@@ -348,7 +349,7 @@ function signerLines(unitCode: string, unit: Unit | undefined): Field[] {
     }
     case 'KT.': {
       const head = /^PHÓ\s+/.exec(title) ? title.replace(/^PHÓ\s+/, '') : '';
-      return head ? [known(`KT. ${head}`), known(title)] : [gap(`«KT.» cần ${UNIT_COL.signerTitle} của cấp phó, ví dụ PHÓ CHỦ TỊCH`), known(title)];
+      return head ? [known(`KT. ${head}`), known(title)] : [gap(`«KT.» cần ${UNIT_COL.signerTitle} cấp phó (PHÓ …)`), known(title)];
     }
     case 'Q.':
       return [known(`Q. ${title}`)];

@@ -218,7 +218,8 @@ function stylesXml(doc: DocModel): string {
   );
 }
 
-const SETTINGS =
+/** The settings part (a function, so a bundle that never lays out a .docx drops it). */
+const settingsXml = () =>
   `${XML}<w:settings ${W_NS}><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>` +
   '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
 
@@ -233,7 +234,7 @@ function pageHeaderXml(doc: DocModel): string {
   );
 }
 
-const EMPTY_HEADER = `${XML}<w:hdr ${W_NS} ${R_NS}><w:p/></w:hdr>`;
+const emptyHeaderXml = () => `${XML}<w:hdr ${W_NS} ${R_NS}><w:p/></w:hdr>`;
 
 const TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
 
@@ -253,7 +254,7 @@ function contentTypes(numbered: boolean): string {
 }
 
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_RELS =
+const packageRels = () =>
   `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
   `<Relationship Id="rId1" Type="${RELS}/officeDocument" Target="word/document.xml"/>` +
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
@@ -287,16 +288,16 @@ export function layoutDocx(doc: DocModel, title = ''): DocxPart[] {
   const numbered = doc.pageNumbersFromPage2;
   return [
     { path: '[Content_Types].xml', content: contentTypes(numbered) },
-    { path: '_rels/.rels', content: PACKAGE_RELS },
+    { path: '_rels/.rels', content: packageRels() },
     { path: 'docProps/core.xml', content: coreXml(title) },
     { path: 'word/_rels/document.xml.rels', content: documentRels(numbered) },
     { path: 'word/document.xml', content: documentXml(doc) },
     { path: 'word/styles.xml', content: stylesXml(doc) },
-    { path: 'word/settings.xml', content: SETTINGS },
+    { path: 'word/settings.xml', content: settingsXml() },
     ...(numbered
       ? [
           { path: 'word/header1.xml', content: pageHeaderXml(doc) },
-          { path: 'word/header2.xml', content: EMPTY_HEADER },
+          { path: 'word/header2.xml', content: emptyHeaderXml() },
         ]
       : []),
   ];

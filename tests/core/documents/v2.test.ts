@@ -1,5 +1,6 @@
 /** What forms.md «v2» asks of each document, element by element, and the v2 data behind it. */
 import { DOSSIER_COL, REPORT_COL, SHEET, UNIT_COL } from '../../../src/core';
+import { readTime } from '../../../src/core/documentFacts';
 import { buildDossiers, plainText } from '../../../src/core/documents';
 import type { DossierDocument, Paragraph, Table } from '../../../src/core/documents';
 import { nomination } from '../../helpers/workbook';
@@ -121,7 +122,7 @@ describe('D3, form 07', () => {
 
   test('without the sheet, one message for the whole run', () => {
     const all = docs({ reports: null }).filter((d) => d.kind === 'D3').map((d) => d.missing.find((m) => m.includes(SHEET.reports)));
-    expect(new Set(all)).toEqual(new Set([`Chưa có trang «${SHEET.reports}»: các báo cáo thành tích để dòng chấm cho người được đề nghị tự ghi; thêm trang này (chạy «Khởi tạo bảng tính») để điền sẵn.`]));
+    expect(new Set(all)).toEqual(new Set([`Chưa có trang «${SHEET.reports}» («Khởi tạo bảng tính» thêm trang này): báo cáo thành tích để dòng chấm cho người được đề nghị tự ghi.`]));
   });
 });
 
@@ -157,6 +158,16 @@ describe('reading the v2 data', () => {
       [5, REPORT_COL.previousAwards],
     ]);
     expect(errors[0]!.message).toBe('«Nguyễn Văn An» của đơn vị «X04» đã có ở hàng 2; mỗi người được đề nghị một hàng.');
+  });
+
+  test('a meeting time as a time cell (in the workbook’s time zone), a fraction of a day or typed text', () => {
+    expect(readTime(new Date(Date.UTC(1899, 11, 30, 8, 30)), 'UTC')).toEqual({ ok: true, value: { hour: 8, minute: 30 } });
+    // A time cell of Sheets is 30/12/1899 in the spreadsheet's zone, whose offset then was local mean time (+7:06…).
+    expect(readTime(new Date(Date.UTC(1899, 11, 30, 1, 0, 10)), 'Asia/Ho_Chi_Minh')).toEqual({ ok: true, value: { hour: 8, minute: 6 } });
+    expect(readTime(0.5, 'UTC')).toEqual({ ok: true, value: { hour: 12, minute: 0 } });
+    expect(readTime('14 giờ 30', 'UTC')).toEqual({ ok: true, value: { hour: 14, minute: 30 } });
+    expect(readTime('8h', 'UTC')).toEqual({ ok: true, value: { hour: 8, minute: 0 } });
+    expect(readTime('sáng', 'UTC').ok).toBe(false);
   });
 
   test('a v1 workbook (no v2 columns, no sheet) reads without errors', () => {
