@@ -166,8 +166,10 @@ describe('writeDossierFiles', () => {
     const out = join(dir, 'ho-so');
     mkdirSync(templates);
     writeFileSync(join(templates, 'D2.docx'), await template());
-    const result = await writeDossierFiles(evaluation(), out, { templatesDir: templates });
+    const progress: [number, number][] = [];
+    const result = await writeDossierFiles(evaluation(), out, { templatesDir: templates, onProgress: (done, total) => progress.push([done, total]) });
     expect(result.files.map((f) => f.slice(out.length + 1))).toEqual(docs().map((d) => d.fileName));
+    expect(progress).toEqual([[1, 1]]);
     for (const f of result.files) expect(existsSync(f)).toBe(true);
     const letter = readFileSync(result.files[1]!);
     expect(textOf(part(letter, 'word/document.xml'))).toContain('Đơn vị: UBND xã Yên Bình, họp 05/01/2023.');
