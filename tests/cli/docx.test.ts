@@ -206,6 +206,19 @@ describe('the sample district', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  test('are written unit after unit in document order, progress counted per unit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-sample-docs-'));
+    try {
+      const progress: number[] = [];
+      const result = await writeDossierFiles(e, dir, { onProgress: (done) => progress.push(done) });
+      const units = buildDossiers(e);
+      expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual(units.flatMap((u) => u.documents.map((d) => d.fileName)));
+      expect(progress).toEqual(units.map((_, i) => i + 1));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a complete unit’s letter has its number, date and signer, and no gap', () => {
     const cq02 = buildDossiers(e).find((u) => u.unitCode === 'CQ02')!;
     const d2 = cq02.documents.find((d) => d.kind === 'D2')!;
