@@ -67,7 +67,7 @@
  *   X15's row lacks the secretary and the letter's number and date; two dates are text.
  *   v2 columns: meeting times as text, the council, the voting method, the discussion, recipients.
  *
- * Đơn vị, v2 — symbols and signer titles for every unit (KT. at CQ04, Q. at CQ09); X15 lacks its title.
+ * Đơn vị, v2 — symbols and signer titles for every unit (KT. at CQ04, Q. at CQ09); X23 lacks its title.
  * Báo cáo thành tích — form 07's facts for CQ02's two nominees and X02's individual.
  */
 import { CRITERION_COL, DOSSIER_COL, NOMINATION_COL, OTHER_BLOCK, RATING_LABEL, REPORT_COL, SCORE_COL, SETTING, SETTINGS_HEADER, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from '../src/core/contract';
@@ -164,7 +164,7 @@ export const units: Row<typeof UNIT_COL>[] = [
 /**
  * Who signs each unit's documents and under which symbol (v2 columns). Communes sign «TM. ỦY BAN
  * NHÂN DÂN / CHỦ TỊCH»; agencies under the district's People's Committee; CQ04 signs through its
- * deputy (KT.), CQ09 through an acting head (Q.); X15 has not filled its signer's title (a gap).
+ * deputy (KT.), CQ09 through an acting head (Q.); X23 has not filled its signer's title (a gap).
  */
 const AGENCY_SIGNING: Record<string, [symbol: string, title: string, authority?: string]> = {
   CQ01: ['VP', 'CHÁNH VĂN PHÒNG'],
@@ -192,7 +192,7 @@ for (const unit of units) {
     const [symbol, title, authority] = agency;
     Object.assign(unit, { symbol, signerTitle: title, signingAuthority: authority ?? null, superior: 'Ủy ban nhân dân huyện Hữu Lũng' });
   } else {
-    Object.assign(unit, { symbol: 'UBND', signerTitle: code === 'X15' ? null : 'CHỦ TỊCH', signingAuthority: SIGNING_AUTHORITIES[0] });
+    Object.assign(unit, { symbol: 'UBND', signerTitle: code === 'X23' ? null : 'CHỦ TỊCH', signingAuthority: SIGNING_AUTHORITIES[0] });
   }
 }
 

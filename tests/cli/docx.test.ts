@@ -231,4 +231,13 @@ describe('the sample district', () => {
     expect(text).toContain('- Lưu: VT, NV.');
     expect(d2.missing).toEqual([]);
   });
+
+  test('signers as the units wrote them: KT. through a deputy, Q. acting, a missing title a listed gap', () => {
+    const letter = (unit: string) => buildDossiers(e).find((u) => u.unitCode === unit)!.documents.find((d) => d.kind === 'D2')!;
+    expect(plainText(letter('CQ04').doc)).toContain('KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\n');
+    expect(plainText(letter('CQ09').doc)).toContain('Q. TRƯỞNG PHÒNG\n');
+    const x23 = letter('X23');
+    expect(plainText(x23.doc)).toContain('TM. ỦY BAN NHÂN DÂN\n…\n');
+    expect(x23.missing).toEqual(['Đơn vị X23: thiếu Chức danh người ký']);
+  });
 });

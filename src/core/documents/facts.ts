@@ -338,26 +338,24 @@ export function unitFacts(
  */
 function signerLines(unitCode: string, unit: Unit | undefined): Field[] {
   const sign = unit?.signing;
-  const title = sign?.signerTitle ?? '';
   const gap = (what: string): Field => ({ text: GAP, missing: `Đơn vị ${unitCode}: ${what}` });
-  if (!title) return [gap(`thiếu ${UNIT_COL.signerTitle}`)];
+  const title = sign?.signerTitle ? known(sign.signerTitle) : gap(`thiếu ${UNIT_COL.signerTitle}`);
   switch (sign?.authority) {
     case 'TM.': {
       // On behalf of the collective body: `ỦY BAN NHÂN DÂN` for a People's Committee, else the unit itself.
       const body = peoplesCommitteeOf(unit?.name ?? '') === null ? upper(cleanText(unit?.name ?? '')) : 'ỦY BAN NHÂN DÂN';
-      return [known(`TM. ${body}`), known(title)];
+      return [known(`TM. ${body}`), title];
     }
     case 'KT.': {
-      const head = /^PHÓ\s+/.exec(title) ? title.replace(/^PHÓ\s+/, '') : '';
-      return head ? [known(`KT. ${head}`), known(title)] : [gap(`«KT.» cần ${UNIT_COL.signerTitle} cấp phó (PHÓ …)`), known(title)];
+      const head = /^PHÓ\s+/.test(title.text) ? title.text.replace(/^PHÓ\s+/, '') : '';
+      return [head ? known(`KT. ${head}`) : gap(`«KT.» cần ${UNIT_COL.signerTitle} cấp phó (PHÓ …)`), title];
     }
     case 'Q.':
-      return [known(`Q. ${title}`)];
+      return [{ ...title, text: `Q. ${title.text}` }];
     default:
-      return [known(title)];
+      return [title];
   }
 }
-
 
 const timeField = (t: { hour: number; minute: number } | null | undefined, missing: string): Field =>
   t ? known(timeWords(t)) : { text: `${GAP} giờ ${GAP} phút`, missing };
