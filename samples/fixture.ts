@@ -65,8 +65,12 @@
  *
  * Hồ sơ đơn vị — a row for every nominating unit except X01 and DV02 (and the unknown X25);
  *   X15's row lacks the secretary and the letter's number and date; two dates are text.
+ *   v2 columns: meeting times as text, the council, the voting method, the discussion, recipients.
+ *
+ * Đơn vị, v2 — symbols and signer titles for every unit (KT. at CQ04, Q. at CQ09); X23 lacks its title.
+ * Báo cáo thành tích — form 07's facts for CQ02's two nominees and X02's individual.
  */
-import { CRITERION_COL, DOSSIER_COL, NOMINATION_COL, OTHER_BLOCK, RATING_LABEL, SCORE_COL, SETTING, SETTINGS_HEADER, SHEET, UNIT_COL } from '../src/core/contract';
+import { CRITERION_COL, DOSSIER_COL, NOMINATION_COL, OTHER_BLOCK, RATING_LABEL, REPORT_COL, SCORE_COL, SETTING, SETTINGS_HEADER, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from '../src/core/contract';
 import type { SheetSpec, SpecCell } from '../src/cli/xlsx';
 
 /** The sample's files carry this date, so regenerating it gives the same bytes. */
@@ -156,6 +160,41 @@ export const units: Row<typeof UNIT_COL>[] = [
   { code: 'DV02', name: 'Ban Quản lý dự án đầu tư xây dựng huyện', block: OTHER_BLOCK, head: 'Nguyễn Văn Kiên', emails: 'bqlda@example.gov.vn' },
   { code: 'DV03', name: 'Trung tâm Y tế huyện', block: OTHER_BLOCK, head: 'Lê Thị Hoa', emails: 'ttyt@example.gov.vn' },
 ];
+
+/**
+ * Who signs each unit's documents and under which symbol (v2 columns). Communes sign «TM. ỦY BAN
+ * NHÂN DÂN / CHỦ TỊCH»; agencies under the district's People's Committee; CQ04 signs through its
+ * deputy (KT.), CQ09 through an acting head (Q.); X23 has not filled its signer's title (a gap).
+ */
+const AGENCY_SIGNING: Record<string, [symbol: string, title: string, authority?: string]> = {
+  CQ01: ['VP', 'CHÁNH VĂN PHÒNG'],
+  CQ02: ['NV', 'TRƯỞNG PHÒNG'],
+  CQ03: ['TP', 'TRƯỞNG PHÒNG'],
+  CQ04: ['TCKH', 'PHÓ TRƯỞNG PHÒNG', 'KT.'],
+  CQ05: ['TNMT', 'TRƯỞNG PHÒNG'],
+  CQ06: ['LĐTBXH', 'TRƯỞNG PHÒNG'],
+  CQ07: ['VHTT', 'TRƯỞNG PHÒNG'],
+  CQ08: ['GDĐT', 'TRƯỞNG PHÒNG'],
+  CQ09: ['YT', 'TRƯỞNG PHÒNG', 'Q.'],
+  CQ10: ['TTr', 'CHÁNH THANH TRA'],
+  CQ11: ['KTHT', 'TRƯỞNG PHÒNG'],
+  CQ12: ['NN', 'TRƯỞNG PHÒNG'],
+  CQ13: ['DT', 'TRƯỞNG PHÒNG'],
+  DV01: ['TTVHTTTT', 'GIÁM ĐỐC'],
+  DV02: ['BQLDA', 'GIÁM ĐỐC'],
+  DV03: ['TTYT', 'GIÁM ĐỐC'],
+};
+
+for (const unit of units) {
+  const code = String(unit.code);
+  const agency = AGENCY_SIGNING[code];
+  if (agency) {
+    const [symbol, title, authority] = agency;
+    Object.assign(unit, { symbol, signerTitle: title, signingAuthority: authority ?? null, superior: 'Ủy ban nhân dân huyện Hữu Lũng' });
+  } else {
+    Object.assign(unit, { symbol: 'UBND', signerTitle: code === 'X23' ? null : 'CHỦ TỊCH', signingAuthority: SIGNING_AUTHORITIES[0] });
+  }
+}
 
 // --- Tiêu chí ------------------------------------------------------------------------------
 
@@ -485,6 +524,10 @@ export const nominations: Nomination[] = [
 
 // --- Hồ sơ đơn vị --------------------------------------------------------------------------
 
+/** The meetings' secretaries (invented names, like every person here). */
+const SECRETARIES = ['Hoàng Thu Trang', 'Nông Văn Bảo', 'Lê Thị Mai', 'Vi Văn Đức', 'Phạm Thị Hạnh', 'Lương Văn Hiếu', 'Đỗ Thị Ngọc'];
+let dossierCount = 0;
+
 function dossier(unitCode: string, meetingDate: SpecCell, members: number, present: number, letterNumber: SpecCell, letterDate: SpecCell): Row<typeof DOSSIER_COL> {
   const unit = units.find((candidate) => candidate.code === unitCode);
   const isCommune = unit?.block === COMMUNES;
@@ -492,12 +535,23 @@ function dossier(unitCode: string, meetingDate: SpecCell, members: number, prese
     unitCode,
     meetingDate,
     meetingPlace: isCommune ? `Hội trường ${unit?.name}` : `Phòng họp ${unit?.name}`,
-    chair: `${unit?.head}, ${isCommune ? 'Chủ tịch UBND xã' : 'Thủ trưởng đơn vị'}`,
-    secretary: isCommune ? 'Công chức Văn phòng - Thống kê' : 'Chuyên viên tổng hợp',
+    chair: `${unit?.head}, ${isCommune ? 'Chủ tịch UBND xã' : 'Thủ trưởng cơ quan'}`,
+    secretary: `${SECRETARIES[dossierCount++ % SECRETARIES.length]}, ${isCommune ? 'công chức Văn phòng - Thống kê' : 'chuyên viên tổng hợp'}`,
     members,
     present,
     letterNumber,
     letterDate,
+    startTime: '8:00',
+    endTime: isCommune ? '10 giờ 30' : '10:00',
+    council: isCommune ? 'Hội đồng Thi đua - Khen thưởng xã' : 'Hội đồng Thi đua - Khen thưởng cơ quan',
+    votingMethod: isCommune ? VOTING_METHODS[0] : VOTING_METHODS[1],
+    discussion: [
+      'Các thành viên Hội đồng nhất trí với báo cáo thành tích của các tập thể, cá nhân được đề nghị.',
+      isCommune
+        ? 'Ý kiến đề nghị tiếp tục đẩy mạnh hướng dẫn người dân nộp hồ sơ trực tuyến tại Bộ phận một cửa.'
+        : 'Ý kiến đề nghị bổ sung số liệu về tỷ lệ hồ sơ giải quyết đúng hạn trong báo cáo thành tích.',
+    ].join('\n'),
+    recipients: unitCode === 'CQ02' ? '- Hội đồng Thi đua - Khen thưởng huyện;' : '- Hội đồng Thi đua - Khen thưởng huyện (qua Phòng Nội vụ);',
   };
 }
 
@@ -542,6 +596,27 @@ export const dossiers: Row<typeof DOSSIER_COL>[] = [
   dossier('CQ01', day(2022, 12, 28), 9, 8, '254/TTr-VP', day(2022, 12, 30)),
 ];
 
+// --- Báo cáo thành tích (v2) ---------------------------------------------------------------
+// Form 07's facts for some nominees; the others' reports keep dotted lines for them to write.
+
+export const reports: Row<typeof REPORT_COL>[] = [
+  { unitCode: 'CQ02', name: 'Lê Thị Hương', birthDate: day(1988, 9, 14), sex: 'Nữ',
+    homeTown: 'xã Minh Sơn, huyện Hữu Lũng, tỉnh Lạng Sơn', residence: 'thị trấn Hữu Lũng, huyện Hữu Lũng, tỉnh Lạng Sơn',
+    qualifications: 'Cử nhân Hành chính học', academicTitles: null,
+    duties: 'Tham mưu Trưởng phòng theo dõi, tổng hợp công tác cải cách hành chính của huyện; thường trực chấm điểm chỉ số cải cách hành chính các cơ quan, xã, thị trấn.',
+    measures: 'Xây dựng bộ tiêu chí chấm điểm, hướng dẫn các đơn vị tự đánh giá và lưu minh chứng điện tử.',
+    results: 'Tổng hợp, thẩm định kết quả chấm điểm của 37 cơ quan, xã, thị trấn đúng thời hạn.\nTham mưu 04 đợt kiểm tra kỷ luật, kỷ cương hành chính.',
+    previousAwards: '2020; Giấy khen; Quyết định số 1520/QĐ-UBND ngày 25/12/2020; Chủ tịch UBND huyện Hữu Lũng\n2021; Chiến sĩ thi đua cơ sở; Quyết định số 1688/QĐ-UBND ngày 28/12/2021; Chủ tịch UBND huyện Hữu Lũng' },
+  { unitCode: 'CQ02', name: 'Phòng Nội vụ huyện Hữu Lũng', address: 'Khu An Ninh, thị trấn Hữu Lũng, huyện Hữu Lũng, tỉnh Lạng Sơn',
+    phone: '0205 3825 123', email: 'noivu@example.gov.vn', structure: 'Trưởng phòng, 02 Phó Trưởng phòng và 06 công chức chuyên môn.', staff: 9,
+    functions: 'Tham mưu UBND huyện quản lý nhà nước về tổ chức bộ máy, công chức, cải cách hành chính, thi đua, khen thưởng.',
+    situation: 'Năm 2022 Phòng được giao thường trực phong trào thi đua cải cách hành chính của huyện, khối lượng công việc lớn, biên chế ít.',
+    results: 'Chỉ số cải cách hành chính xếp thứ Nhất khối cơ quan chuyên môn; 100% hồ sơ thủ tục hành chính của Phòng giải quyết đúng và trước hạn.',
+    previousAwards: '2021; Tập thể lao động tiên tiến; Quyết định số 1690/QĐ-UBND ngày 28/12/2021; Chủ tịch UBND huyện Hữu Lũng' },
+  { unitCode: 'X02', name: 'Đoàn Thị Đào', birthDate: '03/02/1990', sex: 'Nữ', homeTown: 'xã Cai Kinh, huyện Hữu Lũng, tỉnh Lạng Sơn',
+    residence: 'xã Cai Kinh, huyện Hữu Lũng, tỉnh Lạng Sơn', qualifications: 'Cử nhân Luật', duties: 'Công chức Văn phòng - Thống kê, phụ trách Bộ phận một cửa của xã.' },
+];
+
 // --- The workbook --------------------------------------------------------------------------
 
 const BLOCKS = [COMMUNES, AGENCIES, OTHER_BLOCK];
@@ -562,5 +637,6 @@ export const SAMPLE_SHEETS: SheetSpec[] = [
       { header: NOMINATION_COL.ratingNow, values: RATINGS },
     ],
   },
-  { name: SHEET.dossiers, rows: table(DOSSIER_COL, dossiers) },
+  { name: SHEET.dossiers, rows: table(DOSSIER_COL, dossiers), lists: [{ header: DOSSIER_COL.votingMethod, values: [...VOTING_METHODS] }] },
+  { name: SHEET.reports, rows: table(REPORT_COL, reports) },
 ];

@@ -7,6 +7,10 @@ import type { CellValue, WorkbookError } from '../core/model';
 import {
   CRITERION_COL,
   DOSSIER_COL,
+  REPORT_COL,
+  SEX_LABELS,
+  SIGNING_AUTHORITIES,
+  VOTING_METHODS,
   KIND_LABEL,
   NOMINATION_COL,
   OTHER_BLOCK,
@@ -87,6 +91,18 @@ export interface Blocks {
   agency: string;
 }
 
+/** Notes of `Báo cáo thành tích` beyond the default one. */
+const REPORT_NOTES: Partial<Record<keyof typeof REPORT_COL, string>> = {
+  unitCode: 'Mã đơn vị (ở trang Đơn vị).',
+  name: 'Tên như ở trang Đề nghị.',
+  previousAwards: 'Mỗi dòng: năm; hình thức; số, ngày quyết định; cơ quan.',
+};
+const REPORT_KINDS: Partial<Record<keyof typeof REPORT_COL, ColumnKind>> = {
+  birthDate: { type: 'date' },
+  sex: { type: 'list', values: [...SEX_LABELS] },
+  staff: { type: 'count' },
+};
+
 /** The sheets `Khởi tạo bảng tính` can create, with the block names of the movement. */
 export function sheetSpecs(blocks: Blocks, maxScore: number): SheetSpec[] {
   const rankedBlocks = [blocks.agency, blocks.commune];
@@ -108,6 +124,10 @@ export function sheetSpecs(blocks: Blocks, maxScore: number): SheetSpec[] {
         col(UNIT_COL.block, `Khối: «${blocks.agency}», «${blocks.commune}» (được xếp hạng) hoặc «${OTHER_BLOCK}».`, 180, { type: 'list', values: [...rankedBlocks, OTHER_BLOCK] }),
         col(UNIT_COL.head, 'Thủ trưởng đơn vị (in trong hồ sơ).', 200),
         col(UNIT_COL.emails, 'Email những người được nhập dữ liệu cho đơn vị, cách nhau bởi dấu phẩy (dùng cho «Phân quyền đơn vị»).', 280),
+        col(UNIT_COL.symbol, 'Ký hiệu văn bản, không dấu thanh: UBND, PNV.', 110),
+        col(UNIT_COL.signerTitle, 'CHỦ TỊCH, TRƯỞNG PHÒNG, PHÓ CHỦ TỊCH …', 180),
+        col(UNIT_COL.signingAuthority, 'TM., KT., Q. hoặc để trống.', 110, { type: 'list', values: [...SIGNING_AUTHORITIES] }),
+        col(UNIT_COL.superior, 'Dòng trên tên đơn vị; để trống với UBND xã.', 220),
       ],
     },
     {
@@ -166,7 +186,19 @@ export function sheetSpecs(blocks: Blocks, maxScore: number): SheetSpec[] {
         col(DOSSIER_COL.present, 'D1: số thành viên có mặt.', 100, { type: 'count' }),
         col(DOSSIER_COL.letterNumber, 'D2: số tờ trình của đơn vị.', 120),
         col(DOSSIER_COL.letterDate, 'D2: ngày tờ trình, dạng dd/mm/yyyy.', 110, date),
+        col(DOSSIER_COL.startTime, 'D1: ví dụ 8:00.', 100),
+        col(DOSSIER_COL.endTime, 'D1: ví dụ 10:30.', 100),
+        col(DOSSIER_COL.council, 'D1: tên hội đồng hoặc cuộc họp.', 220),
+        col(DOSSIER_COL.votingMethod, 'D1.', 130, { type: 'list', values: [...VOTING_METHODS] }),
+        col(DOSSIER_COL.discussion, 'D1: mỗi ý một dòng.', 320),
+        col(DOSSIER_COL.recipients, 'D1, D2: mỗi nơi một dòng; «Như trên», «Lưu: VT» tự thêm.', 280),
       ],
+    },
+    {
+      name: SHEET.reports,
+      columns: (Object.keys(REPORT_COL) as (keyof typeof REPORT_COL)[]).map((key) =>
+        col(REPORT_COL[key], REPORT_NOTES[key] ?? 'Để trống: in dòng chấm.', 200, REPORT_KINDS[key] ?? { type: 'text' }),
+      ),
     },
   ];
 }

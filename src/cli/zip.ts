@@ -122,11 +122,24 @@ export class TooLarge extends Error {
   override name = 'TooLarge';
 }
 
-/** An entry of a package being written: one copied as found, or new bytes. */
-export type OutEntry = ZipEntry | { name: string; data: Uint8Array };
+/** New bytes, compressed once (a part shared by many files is packed once and reused). */
+export interface PackedEntry {
+  name: string;
+  size: number;
+  crc: number;
+  deflated: Uint8Array;
+}
+
+/** An entry of a package being written: one copied as found, new bytes, or new bytes already packed. */
+export type OutEntry = ZipEntry | PackedEntry | { name: string; data: Uint8Array };
 
 /** DOS date and time of 1980-01-01 00:00: new entries carry no clock, so equal inputs give equal files. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/** Deflates with Node's native zlib (several times faster than a JavaScript deflate). */
+export function pack(name: string, data: Uint8Array, level = 6): PackedEntry {
+  return { name, size: data.length, crc: crc32(data), deflated: deflateRawSync(data, { level }) };
+}
 
 /** Writes a zip: copied entries keep their records byte for byte, new ones are deflated. */
 export function writeZip(entries: OutEntry[]): Uint8Array {
@@ -141,9 +154,9 @@ export function writeZip(entries: OutEntry[]): Uint8Array {
       local = entry.local;
       central = Uint8Array.from(entry.central);
     } else {
+      const packed = 'deflated' in entry ? entry : pack(entry.name, entry.data);
       const name = encoder.encode(entry.name);
-      const data = deflateRawSync(entry.data, { level: 6 });
-      const crc = crc32(entry.data);
+      const data = packed.deflated;
       local = new Uint8Array(30 + name.length + data.length);
       const l = new DataView(local.buffer);
       l.setUint32(0, 0x04034b50, true);
@@ -152,9 +165,9 @@ export function writeZip(entries: OutEntry[]): Uint8Array {
       l.setUint16(8, 8, true);
       l.setUint16(10, 0, true);
       l.setUint16(12, DOS_DATE, true);
-      l.setUint32(14, crc, true);
+      l.setUint32(14, packed.crc, true);
       l.setUint32(18, data.length, true);
-      l.setUint32(22, entry.data.length, true);
+      l.setUint32(22, packed.size, true);
       l.setUint16(26, name.length, true);
       local.set(name, 30);
       local.set(data, 30 + name.length);

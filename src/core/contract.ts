@@ -10,6 +10,8 @@ export const SHEET = {
   ranking: 'Xếp hạng',
   verdicts: 'Kết quả xét',
   awardList: 'Danh sách khen thưởng',
+  /** Optional (v2): the facts of each nominee's report of achievements (form 07). */
+  reports: 'Báo cáo thành tích',
   /** Written by the add-on's «Tạo hồ sơ»: one row per Google Docs document (not in contract v1). */
   documents: 'Hồ sơ',
   /** The audit log (issue 13): every edit of the input sheets, appended, never rewritten. */
@@ -51,7 +53,21 @@ export const UNIT_COL = {
   block: 'Khối',
   head: 'Thủ trưởng',
   emails: 'Email',
+  /** v2, optional: the unit's symbol in «Số: …/TTr-<ký hiệu>» and «Lưu: VT, <ký hiệu>.», no tone marks. */
+  symbol: 'Ký hiệu',
+  /** v2, optional: the signer's title in capitals (CHỦ TỊCH, TRƯỞNG PHÒNG, GIÁM ĐỐC …). */
+  signerTitle: 'Chức danh người ký',
+  /** v2, optional: TM., KT., Q. or empty. */
+  signingAuthority: 'Quyền hạn ký',
+  /** v2, optional: the body above the unit (cơ quan chủ quản), the header's first line. */
+  superior: 'Cơ quan chủ quản',
 } as const;
+
+/** The v2 columns of `Đơn vị`: optional, so a v1 workbook still reads. */
+export const UNIT_V2_KEYS = ['symbol', 'signerTitle', 'signingAuthority', 'superior'] as const;
+
+/** The authority before a signer's title (Decree 30): on behalf of a body, for its head, acting. */
+export const SIGNING_AUTHORITIES = ['TM.', 'KT.', 'Q.'] as const;
 
 export const CRITERION_COL = {
   code: 'Mã tiêu chí',
@@ -101,6 +117,13 @@ export const DOSSIER_COL = {
   present: 'Số có mặt',
   letterNumber: 'Số tờ trình',
   letterDate: 'Ngày tờ trình',
+  /** v2, optional columns: the rest of what minutes record, and the letter's recipients. */
+  startTime: 'Giờ bắt đầu',
+  endTime: 'Giờ kết thúc',
+  council: 'Tên hội đồng',
+  votingMethod: 'Hình thức biểu quyết',
+  discussion: 'Ý kiến thảo luận',
+  recipients: 'Nơi nhận',
 } as const;
 
 /** `Nhật ký`'s columns, in order. */
@@ -114,6 +137,43 @@ export const AUDIT_COL = {
   newValue: 'Giá trị mới',
   action: 'Thao tác',
 } as const;
+
+export const DOSSIER_V2_KEYS = ['startTime', 'endTime', 'council', 'votingMethod', 'discussion', 'recipients'] as const;
+
+/** How the council voted (D1). */
+export const VOTING_METHODS = ['Giơ tay', 'Bỏ phiếu kín'] as const;
+
+/** `Báo cáo thành tích` (v2, optional sheet): one row per nominee, matched to `Đề nghị` by unit and name. */
+export const REPORT_COL = {
+  unitCode: 'Mã đơn vị',
+  name: 'Tên tập thể / Họ và tên',
+  birthDate: 'Ngày sinh',
+  sex: 'Giới tính',
+  homeTown: 'Quê quán',
+  residence: 'Trú quán',
+  qualifications: 'Trình độ chuyên môn, nghiệp vụ',
+  academicTitles: 'Học hàm, học vị, danh hiệu',
+  duties: 'Quyền hạn, nhiệm vụ được giao',
+  address: 'Địa chỉ trụ sở',
+  phone: 'Điện thoại',
+  email: 'Email',
+  structure: 'Cơ cấu tổ chức',
+  staff: 'Tổng số cán bộ, công chức',
+  functions: 'Chức năng, nhiệm vụ',
+  situation: 'Đặc điểm tình hình',
+  measures: 'Biện pháp thực hiện',
+  results: 'Kết quả đạt được',
+  previousAwards: 'Các hình thức đã được khen thưởng',
+} as const;
+
+export const SEX_LABELS = ['Nam', 'Nữ'] as const;
+
+/** The text columns of `Báo cáo thành tích`, read as typed (line breaks kept as paragraphs). */
+export const REPORT_TEXT_KEYS = [
+  'homeTown', 'residence', 'qualifications', 'academicTitles', 'duties', 'address', 'phone', 'email',
+  'structure', 'functions', 'situation', 'measures', 'results',
+] as const;
+export type ReportTextKey = (typeof REPORT_TEXT_KEYS)[number];
 
 export const OTHER_BLOCK = 'Đơn vị khác';
 export const KIND_LABEL = { collective: 'Tập thể', individual: 'Cá nhân' } as const;

@@ -1,3 +1,5 @@
+import type { ReportTextKey } from './contract';
+
 /**
  * The core's data: what the hosts hand in (cell arrays) and what the rules work on.
  * Everything here is plain data, the same in Apps Script and in Node.
@@ -78,6 +80,19 @@ export interface Unit {
   blockKind: BlockKind;
   head: string;
   emails: string[];
+  /** v2 columns; absent when the host built the unit without them (a custom function). */
+  signing?: UnitSigning;
+}
+
+/** Đơn vị, v2: who signs and under which symbol; empty strings when the workbook does not say. */
+export interface UnitSigning {
+  /** `UBND`, `PNV`: no tone marks. */
+  symbol: string;
+  /** `CHỦ TỊCH`, `TRƯỞNG PHÒNG`, in capitals. */
+  signerTitle: string;
+  authority: '' | 'TM.' | 'KT.' | 'Q.';
+  /** The body above the unit (cơ quan chủ quản). */
+  superior: string;
 }
 
 /** Tiêu chí: one criterion of the CCHC index. */
@@ -139,7 +154,39 @@ export interface UnitDossier {
   present: number | null;
   letterNumber: string;
   letterDate: CalendarDate | null;
+  /** v2: `{hour, minute}`, null when not given. */
+  startTime: TimeOfDay | null;
+  endTime: TimeOfDay | null;
+  council: string;
+  votingMethod: string;
+  discussion: string;
+  /** «Nơi nhận» lines as typed, one a line, without the leading `- ` and trailing `;`. */
+  recipients: string[];
 }
+
+export interface TimeOfDay {
+  hour: number;
+  minute: number;
+}
+
+/** One line of «Các hình thức đã được khen thưởng» (form 07, III). */
+export interface PreviousAward {
+  year: string;
+  form: string;
+  decision: string;
+  issuer: string;
+}
+
+/** Báo cáo thành tích (v2, optional sheet): a nominee's own facts for form 07; '' when not given. */
+export type NomineeReport = Record<ReportTextKey, string> & {
+  row: number;
+  unitCode: string;
+  name: string;
+  birthDate: CalendarDate | null;
+  sex: string;
+  staff: number | null;
+  previousAwards: PreviousAward[];
+};
 
 /** The parsed workbook: every row that could be read, and every problem found. */
 export interface Workbook {
@@ -149,5 +196,7 @@ export interface Workbook {
   scores: Score[];
   nominations: Nomination[];
   dossiers: UnitDossier[];
+  /** v2: rows of the optional `Báo cáo thành tích` sheet (absent from a workbook built by hand). */
+  reports?: NomineeReport[];
   errors: WorkbookError[];
 }

@@ -24,7 +24,10 @@ import {
   SETTINGS_HEADER,
   SHEET,
   UNIT_COL,
+  UNIT_V2_KEYS,
+  DOSSIER_V2_KEYS,
 } from './contract';
+import { readDossierV2, readReports, readUnitSigning } from './documentFacts';
 import type { CellRead } from './cells';
 import {
   readDate, readNumber, readParagraphs, readPercent, readRating, readRecognition, readText, readTextValue, readYesNo, showCell,
@@ -177,7 +180,7 @@ function uniqueCode(code: string, row: number, column: string, what: string, see
 function readUnits(input: WorkbookInput, settings: Settings, errors: WorkbookError[]): Unit[] {
   const sheet = requireSheet(input, SHEET.units);
   const report = reporter(errors, sheet.name);
-  const table = readTable(sheet, UNIT_COL, errors, ['head', 'emails']);
+  const table = readTable(sheet, UNIT_COL, errors, ['head', 'emails', ...UNIT_V2_KEYS]);
   const text = textReader(UNIT_COL, report, input.timeZone);
   const units: Unit[] = [];
   const seen = new Map<string, number>();
@@ -199,7 +202,7 @@ function readUnits(input: WorkbookInput, settings: Settings, errors: WorkbookErr
     }
     const block = blockNameOf(blockKind, settings);
     const emails = (text(row, 'emails') ?? '').split(/[,;\s]+/).filter(Boolean).map((e) => e.toLowerCase());
-    units.push({ row: row.row, code, name: name || code, block, blockKind, head: text(row, 'head') ?? '', emails });
+    units.push({ row: row.row, code, name: name || code, block, blockKind, head: text(row, 'head') ?? '', emails, signing: readUnitSigning(row, report) });
   }
   return units;
 }
@@ -439,7 +442,7 @@ function readDossiers(input: WorkbookInput, units: Unit[], errors: WorkbookError
   const sheet = findOnlySheet(input, SHEET.dossiers);
   if (!sheet) return [];
   const report = reporter(errors, sheet.name);
-  const table = readTable(sheet, DOSSIER_COL, errors);
+  const table = readTable(sheet, DOSSIER_COL, errors, DOSSIER_V2_KEYS);
   const text = textReader(DOSSIER_COL, report, input.timeZone);
   const unitByKey = new Map(units.map((u) => [normalizeKey(u.code), u]));
   const tz = input.timeZone;
@@ -478,6 +481,7 @@ function readDossiers(input: WorkbookInput, units: Unit[], errors: WorkbookError
       present,
       letterNumber: text(row, 'letterNumber') ?? '',
       letterDate: date('letterDate'),
+      ...readDossierV2(row, report, tz),
     });
   }
   return dossiers;
@@ -506,5 +510,6 @@ export function readWorkbook(input: WorkbookInput): Workbook & { unitProblems: M
   }
   const nominations = readNominations(input, units, errors);
   const dossiers = readDossiers(input, units, errors);
-  return { settings, units, criteria: criteria.criteria, scores, nominations, dossiers, errors, unitProblems };
+  const reports = readReports(input, units, nominations, errors);
+  return { settings, units, criteria: criteria.criteria, scores, nominations, dossiers, ...(reports ? { reports } : {}), errors, unitProblems };
 }

@@ -282,6 +282,7 @@ describe('the add-on’s own changes are logged by name (scripts fire no on-edit
       ['Ghi trang kết quả (menu Thi đua)', '', ''],
       ['Khởi tạo bảng tính', SHEET.criteria, ''],
       ['Khởi tạo bảng tính', SHEET.dossiers, ''],
+      ['Khởi tạo bảng tính', SHEET.reports, ''],
     ]);
     expect(log()[1]![column(AUDIT_COL.newValue)]).toMatch(/^Đã xếp hạng/);
   });

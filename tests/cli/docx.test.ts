@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import PizZip from 'pizzip';
 import { buildDossiers, plainText } from '../../src/core/documents';
+import { document, listTable, para } from '../../src/core/documents/layout';
 import type { DossierDocument } from '../../src/core/documents';
 import { writeDocx, writeDossierFiles } from '../../src/cli/docx';
 import { TemplateError, fillTemplate } from '../../src/cli/templates';
@@ -41,12 +41,16 @@ describe('the .docx of a submission letter', () => {
     expect(margins).toContain('w:right="850"');
   });
 
-  test('is in Times New Roman, with the decree’s sizes in half-points', () => {
-    expect(xml).toContain('w:ascii="Times New Roman"');
-    expect(xml).not.toMatch(/w:ascii="(?!Times New Roman)/);
+  test('is in Times New Roman by default, with the decree’s sizes in half-points', () => {
+    const styles = part(buffer, 'word/styles.xml');
+    expect(/<w:docDefaults>.*<\/w:docDefaults>/s.exec(styles)?.[0]).toContain('w:ascii="Times New Roman"');
+    expect(xml + styles).not.toMatch(/w:ascii="(?!Times New Roman)/);
+    // A run without its own size has the document default of styles.xml.
+    const base = /<w:rPrDefault><w:rPr>.*?<w:sz w:val="(\d+)"/.exec(styles)?.[1];
+    expect(base).toBe('28');
     const sizeOf = (text: string) => {
       const run = xml.split('<w:r>').find((r) => r.includes(`>${text}</w:t>`)) ?? '';
-      return /<w:sz w:val="(\d+)"/.exec(run)?.[1];
+      return /<w:sz w:val="(\d+)"/.exec(run)?.[1] ?? base;
     };
     expect(sizeOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toBe('24');
     expect(sizeOf('Độc lập - Tự do - Hạnh phúc')).toBe('26');
@@ -66,8 +70,22 @@ describe('the .docx of a submission letter', () => {
     expect(list).toContain('<w:tblHeader/>');
   });
 
-  test('draws the short rules as paragraph borders under the issuer and the motto', () => {
-    expect(xml.match(/<w:pBdr><w:top w:val="single"/g)).toHaveLength(2);
+  test('draws the short rules as paragraph borders under the issuer, the motto and the subject, never underscores', () => {
+    expect(xml.match(/<w:pBdr><w:top w:val="single"/g)).toHaveLength(3);
+    const afterSubject = xml.split('Đề nghị tặng Giấy khen của Chủ tịch UBND huyện Hữu Lũng</w:t>')[1] ?? '';
+    expect(afterSubject.slice(0, afterSubject.indexOf('</w:p>', afterSubject.indexOf('<w:p>')))).toContain('<w:pBdr><w:top w:val="single"');
+    expect(textOf(xml)).not.toContain('___');
+  });
+
+  test('keeps titles and the signature block with what follows; list headers repeat on every page', () => {
+    expect(xml).toMatch(/<w:keepNext\/>[^]*?>TỜ TRÌNH</);
+    const signatures = xml.split('<w:tbl>').find((t) => t.includes('TM. ỦY BAN NHÂN DÂN'))!.split('</w:tbl>')[0]!;
+    expect(signatures).toContain('<w:cantSplit/>');
+    expect(signatures.match(/<w:p>/g)!.length).toBe(signatures.match(/<w:keepNext\/>/g)!.length);
+    const before = xml.slice(0, xml.indexOf(signatures) - '<w:tbl>'.length);
+    expect(before.slice(before.lastIndexOf('<w:p>'))).toContain('<w:keepNext/>');
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(2);
+    expect(xml).toContain('<w:vAlign w:val="center"/>');
   });
 
   test('numbers pages from the second: a different first page, PAGE in the default header', () => {
@@ -81,7 +99,8 @@ describe('the .docx of a submission letter', () => {
 
   test('carries the document’s text, Vietnamese intact', () => {
     const text = textOf(xml);
-    expect(text).toContain('V/v đề nghị tặng Giấy khen của Chủ tịch UBND huyện Hữu Lũng');
+    expect(text).toContain('TỜ TRÌNHĐề nghị tặng Giấy khen của Chủ tịch UBND huyện Hữu Lũng');
+    expect(text).not.toContain('V/v');
     expect(text).toContain('Yên Bình, ngày 06 tháng 01 năm 2023');
   });
 });
@@ -94,24 +113,14 @@ test('user text is escaped, never markup', async () => {
 });
 
 /** A user template: a line of fields and a table whose second row repeats per nominee. */
-async function template(extra = ''): Promise<Buffer> {
-  const cell = (text: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun(text)] })] });
-  const doc = new Document({
-    sections: [
-      {
-        children: [
-          new Paragraph({ children: [new TextRun(`Đơn vị: {{ten_don_vi}}, họp {{ngay_hop}}. ${extra}`)] }),
-          new Table({
-            rows: [
-              new TableRow({ children: [cell('STT'), cell('Họ và tên'), cell('Tóm tắt')] }),
-              new TableRow({ children: [cell('{{#de_nghi}}{{stt}}'), cell('{{ten}}'), cell('{{tom_tat}}{{/de_nghi}}')] }),
-            ],
-          }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+function template(extra = ''): Buffer {
+  const columns = ['STT', 'Họ và tên', 'Tóm tắt'].map((title) => ({ title, widthMm: 50 }));
+  return writeDocx(
+    document([
+      para(`Đơn vị: {{ten_don_vi}}, họp {{ngay_hop}}. ${extra}`),
+      listTable(columns, [['{{#de_nghi}}{{stt}}', '{{ten}}', '{{tom_tat}}{{/de_nghi}}']]),
+    ]),
+  );
 }
 
 describe('a user template', () => {
@@ -157,12 +166,17 @@ describe('writeDossierFiles', () => {
     const out = join(dir, 'ho-so');
     mkdirSync(templates);
     writeFileSync(join(templates, 'D2.docx'), await template());
-    const result = await writeDossierFiles(evaluation(), out, { templatesDir: templates });
+    const progress: [number, number][] = [];
+    const result = await writeDossierFiles(evaluation(), out, { templatesDir: templates, onProgress: (done, total) => progress.push([done, total]) });
     expect(result.files.map((f) => f.slice(out.length + 1))).toEqual(docs().map((d) => d.fileName));
+    expect(progress).toEqual([[1, 1]]);
     for (const f of result.files) expect(existsSync(f)).toBe(true);
     const letter = readFileSync(result.files[1]!);
     expect(textOf(part(letter, 'word/document.xml'))).toContain('Đơn vị: UBND xã Yên Bình, họp 05/01/2023.');
-    expect(result.missing).toEqual(['Đơn vị X04: thiếu Thủ trưởng']);
+    expect(result.missing.sort()).toEqual([
+      'Báo cáo thành tích: chưa có hàng cho «Bộ phận một cửa xã Yên Bình» (đơn vị X04); báo cáo để dòng chấm cho người được đề nghị tự ghi.',
+      'Đơn vị X04: thiếu Thủ trưởng',
+    ]);
     expect(result.excluded).toEqual([]);
     expect(result.warnings).toEqual([]);
   });
@@ -192,6 +206,19 @@ describe('the sample district', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  test('are written unit after unit in document order, progress counted per unit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-sample-docs-'));
+    try {
+      const progress: number[] = [];
+      const result = await writeDossierFiles(e, dir, { onProgress: (done) => progress.push(done) });
+      const units = buildDossiers(e);
+      expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual(units.flatMap((u) => u.documents.map((d) => d.fileName)));
+      expect(progress).toEqual(units.map((_, i) => i + 1));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a complete unit’s letter has its number, date and signer, and no gap', () => {
     const cq02 = buildDossiers(e).find((u) => u.unitCode === 'CQ02')!;
     const d2 = cq02.documents.find((d) => d.kind === 'D2')!;
@@ -201,6 +228,16 @@ describe('the sample district', () => {
     expect(text).toContain('Hữu Lũng, ngày 28 tháng 12 năm 2022');
     expect(text).toContain('TRƯỞNG PHÒNG');
     expect(text).toContain('Lê Văn Thắng');
+    expect(text).toContain('- Lưu: VT, NV.');
     expect(d2.missing).toEqual([]);
+  });
+
+  test('signers as the units wrote them: KT. through a deputy, Q. acting, a missing title a listed gap', () => {
+    const letter = (unit: string) => buildDossiers(e).find((u) => u.unitCode === unit)!.documents.find((d) => d.kind === 'D2')!;
+    expect(plainText(letter('CQ04').doc)).toContain('KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\n');
+    expect(plainText(letter('CQ09').doc)).toContain('Q. TRƯỞNG PHÒNG\n');
+    const x23 = letter('X23');
+    expect(plainText(x23.doc)).toContain('TM. ỦY BAN NHÂN DÂN\n…\n');
+    expect(x23.missing).toEqual(['Đơn vị X23: thiếu Chức danh người ký']);
   });
 });

@@ -5,13 +5,14 @@
  */
 import type { Nomination } from '../model';
 import type { Evaluation, NominationVerdict } from '../results';
-import { Gaps, countsPhrase, indexUnits, unitFacts } from './facts';
-import type { NomineeFacts, UnitFacts } from './facts';
+import { Gaps, countsPhrase, form07, indexUnits, unitFacts, v2Of } from './facts';
+import type { Form07Facts, NomineeFacts, UnitFacts } from './facts';
 import {
   attachmentTitle,
   basisPara,
   bodyPara,
   document,
+  dottedPara,
   header,
   headingPara,
   listTable,
@@ -19,7 +20,6 @@ import {
   recipients,
   signature,
   signatureBlock,
-  signerTitleLines,
   title,
 } from './layout';
 import type { DocModel } from './model';
@@ -101,10 +101,35 @@ export function selectForDossiers(e: Evaluation): DossierSelection {
 
 const quote = (f: UnitFacts, use: Gaps['use']) => `“${use(f.movementName)}” năm ${use(f.year)}`;
 
-/** D1 — Biên bản họp xét. Minutes carry no place-and-date line; the secretary signs left, the chair right. */
+/** The header of a document the unit issues, with its symbol and superior from `Đơn vị`. */
+function unitHeader(f: UnitFacts, use: Gaps['use'], number: string | null, dateLine: string | null) {
+  return header({ unitName: use(f.unitName), movementIssuer: f.issuer.text, number, dateLine, superior: v2Of(f).superior });
+}
+
+/** «Nơi nhận» lines: the ones given (the standing body), then «Lưu: VT, <ký hiệu>». */
+function recipientLines(f: UnitFacts, use: Gaps['use'], first: string[] = []): string[] {
+  const v = v2Of(f);
+  return [...first, ...v.recipients.map(use), `Lưu: VT, ${use(v.symbol)}`];
+}
+
+/** The unit's signer: authority and title from `Đơn vị`, the head's name. */
+const unitSignature = (f: UnitFacts, use: Gaps['use'], note?: string) => signature(v2Of(f).signerLines.map(use), use(f.head), note);
+
+/** The note under a signature that takes the unit's seal. */
+const SEAL = '(Ký, đóng dấu)';
+const DECREE_91 = 'Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ';
+
+/**
+ * D1 — Biên bản họp xét (forms.md v2): start time, place, the council, members present, chair
+ * and secretary, the criteria cited, the discussion, the voting method, each nominee's votes and
+ * share, the conclusion, the closing time; the secretary signs left, the chair right; «Nơi nhận».
+ * Minutes carry no place-and-date line.
+ */
 export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
   const use = gaps.use;
+  const v = v2Of(f);
   const unit = use(f.unitName);
+  const council = use(v.council);
   const table = listTable(
     [
       { title: 'STT', widthMm: 12, align: 'center' },
@@ -115,61 +140,86 @@ export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
     ],
     f.nominees.map((n, i) => [String(i + 1), use(n.name), n.kind, use(n.votes), use(n.votePercent)]),
   );
+  const discussion = use(v.discussion).split('\n').filter((line) => line.trim());
   return document([
-    header({ unitName: unit, movementIssuer: f.issuer.text, number: numberLine('BB', unit, ''), dateLine: null }),
-    ...title('Biên bản', ['Họp xét đề nghị khen thưởng phong trào thi đua', quote(f, use)]),
+    unitHeader(f, use, numberLine('BB', use(v.symbol), ''), null),
+    ...title('Biên bản', ['Họp xét đề nghị khen thưởng phong trào thi đua', quote(f, use)], { rule: true }),
     bodyPara(
-      `Hôm nay, ${use(f.meetingDate)}, tại ${use(f.meetingPlace)}, ${unit} tổ chức họp xét đề nghị khen thưởng các tập thể, cá nhân có thành tích trong phong trào thi đua ${quote(f, use)}.`,
+      `Hôm nay, vào hồi ${use(v.startTime)}, ${use(f.meetingDate)}, tại ${use(f.meetingPlace)}, ${council} của ${unit} tổ chức họp xét đề nghị khen thưởng các tập thể, cá nhân có thành tích trong phong trào thi đua ${quote(f, use)}.`,
       { spaceBeforePt: 12 },
     ),
     headingPara('I. THÀNH PHẦN THAM DỰ'),
     bodyPara(`- Chủ trì: ${use(f.chair)};`),
     bodyPara(`- Thư ký: ${use(f.secretary)};`),
-    bodyPara(`- Tổng số thành viên Hội đồng: ${use(f.members)} người; có mặt: ${use(f.present)} người.`),
+    bodyPara(`- Thành viên ${council}: tổng số ${use(f.members)} người; có mặt ${use(f.present)} người${absent(f)}.`),
     headingPara('II. NỘI DUNG'),
     bodyPara(
-      `Căn cứ ${use(f.launchDocument)} và tiêu chuẩn khen thưởng quy định tại Phát động, Hội đồng đã xem xét thành tích của các tập thể, cá nhân được đề nghị và biểu quyết. Kết quả như sau:`,
-      { spaceAfterPt: 6 },
+      `1. Tiêu chuẩn xét: căn cứ Luật Thi đua, Khen thưởng, ${DECREE_91} và tiêu chuẩn khen thưởng quy định tại ${use(f.launchDocument)}, ${council} đã xem xét thành tích của từng tập thể, cá nhân được đề nghị.`,
     ),
+    bodyPara('2. Ý kiến thảo luận:', { keepWithNext: true }),
+    ...discussion.map((line) => bodyPara(line)),
+    bodyPara(`3. Kết quả biểu quyết: ${council} biểu quyết bằng hình thức ${use(v.votingMethod)}; kết quả như sau:`, {
+      spaceAfterPt: 6,
+      keepWithNext: true,
+    }),
     table,
     headingPara('III. KẾT LUẬN'),
     bodyPara(
       `Hội đồng thống nhất đề nghị ${use(f.awardAuthorityFull)} xem xét, tặng Giấy khen cho ${countsPhrase(f.collectives, f.individuals)} có tên trên, đã có thành tích xuất sắc trong phong trào thi đua ${quote(f, use)}.`,
     ),
-    bodyPara('Biên bản đã được thông qua tại cuộc họp./.'),
-    signatureBlock(signature(['Thư ký'], use(f.secretaryName)), signature(['Chủ trì'], use(f.chairName))),
+    bodyPara(
+      `Cuộc họp kết thúc vào hồi ${use(v.endTime)} cùng ngày. Biên bản đã được thông qua tại cuộc họp và được các thành viên dự họp nhất trí./.`,
+    ),
+    signatureBlock(signature(['Thư ký'], use(f.secretaryName)), signature(['Chủ trì'], use(f.chairName)), recipients(recipientLines(f, use))),
   ]);
 }
 
-/** D2 — Tờ trình, with the list of nominees and the summary table of achievements attached. */
+/** `, vắng mặt 1 người` when someone is absent (a missing count is `…`, not a number: nothing said). */
+function absent(f: UnitFacts): string {
+  const absentees = Number(f.members.text) - Number(f.present.text);
+  return absentees > 0 ? `, vắng mặt ${absentees} người` : '';
+}
+
+/**
+ * The letter's paragraph on the unit's results, as the unit writes it: what it did (its plan,
+ * when its collective nominee says it has one), its CCHC index and rank, and its meeting.
+ */
+function resultsParagraph(f: UnitFacts, use: Gaps['use']): string {
+  const unit = use(f.unitName);
+  return [
+    `Thực hiện phong trào thi đua ${quote(f, use)} do ${use(f.issuer)} phát động, ${unit} đã ${f.hasPlan ? 'ban hành kế hoạch, ' : ''}tổ chức triển khai phong trào đến toàn thể cán bộ, công chức.`,
+    f.rankingSentence ? ` Kết quả, ${lowerFirst(f.rankingSentence)}.` : '',
+    ` Ngày ${use(f.meetingDateShort)}, ${unit} đã tổ chức họp xét, lựa chọn các tập thể, cá nhân tiêu biểu để đề nghị khen thưởng.`,
+  ].join('');
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+
+/**
+ * D2 — Tờ trình (forms.md v2): the subject under `TỜ TRÌNH` without «V/v», a drawn short rule
+ * under it, the results paragraph, the proposal, «Nơi nhận» with «Lưu: VT, <ký hiệu>.», and the
+ * list and summary table attached, their dates in words.
+ */
 export function submission(f: UnitFacts, gaps: Gaps): DocModel {
   const use = gaps.use;
   const unit = use(f.unitName);
   const number = use(f.letterNumber);
-  const attached = `(Kèm theo Tờ trình số ${number} ngày ${use(f.letterDateShort)} của ${unit})`;
+  const attached = `(Kèm theo Tờ trình số ${number} ${use(f.letterDate)} của ${unit})`;
   const subject = `Đề nghị tặng Giấy khen của ${use(f.awardAuthority)}`;
-  const results = [
-    `Hưởng ứng phong trào thi đua ${quote(f, use)} do ${use(f.issuer)} phát động, ${unit} đã tổ chức họp xét đề nghị khen thưởng ngày ${use(f.meetingDateShort)}.`,
-    f.rankingSentence ? ` ${f.rankingSentence}.` : '',
-  ].join('');
   return document([
-    header({ unitName: unit, movementIssuer: f.issuer.text, number: `Số: ${number}`, dateLine: use(f.dateLine) }),
-    ...title('Tờ trình', [`V/v đề nghị tặng Giấy khen của ${use(f.awardAuthority)}`]),
+    unitHeader(f, use, `Số: ${number}`, use(f.dateLine)),
+    ...title('Tờ trình', [subject], { rule: true }),
     bodyPara(`Kính gửi: ${use(f.awardAuthorityFull)}.`, { align: 'center', indent: false, spaceBeforePt: 12, spaceAfterPt: 6 }),
-    basisPara(
-      'Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14/6/2005 và ngày 16/11/2013;',
-    ),
-    basisPara(
-      'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
-    ),
+    basisPara('Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14/6/2005 và ngày 16/11/2013;'),
+    basisPara(`Căn cứ ${DECREE_91} quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;`),
     basisPara(`Căn cứ ${use(f.launchDocument)};`),
     basisPara(`Căn cứ Biên bản họp xét đề nghị khen thưởng ngày ${use(f.meetingDateShort)} của ${unit}.`),
-    bodyPara(results),
+    bodyPara(resultsParagraph(f, use)),
     bodyPara(
       `${unit} kính đề nghị ${use(f.awardAuthorityFull)} xem xét, tặng Giấy khen cho ${countsPhrase(f.collectives, f.individuals)} đã có thành tích xuất sắc trong phong trào thi đua ${quote(f, use)} (có danh sách và biểu tóm tắt thành tích kèm theo).`,
     ),
     bodyPara(`Kính trình ${use(f.awardAuthorityFull)} xem xét, quyết định./.`),
-    signatureBlock(recipients(['Như trên', 'Lưu: VT']), signature(signerTitleLines(unit), use(f.head))),
+    signatureBlock(recipients(recipientLines(f, use, ['Như trên'])), unitSignature(f, use)),
 
     ...attachmentTitle('Danh sách', [subject, attached]),
     listTable(
@@ -194,39 +244,103 @@ export function submission(f: UnitFacts, gaps: Gaps): DocModel {
   ]);
 }
 
-/** D3 — Báo cáo thành tích (form 07, Decree 91/2017) of one nominee. */
+/** `label: value.` when known, else the label and a dotted line for the nominee to write. */
+const line = (label: string, value: string) => (value ? bodyPara(`${label}: ${value.replace(/[.;,]+$/, '')}.`) : dottedPara(`${label}: `));
+
+/** Long text as paragraphs, or dotted lines where the nominee writes it. */
+const long = (value: string, lines = 2) =>
+  value
+    ? value.split('\n').filter((l) => l.trim()).map((l) => bodyPara(l))
+    : Array.from({ length: lines }, () => dottedPara(''));
+
+/** III: the awards already received; empty rows for the nominee to fill when none are given. */
+function awardsTable(f: Form07Facts) {
+  const rows = f.previousAwards.length ? f.previousAwards.map((a) => [a.year, a.form, a.decision, a.issuer]) : [['', '', '', ''], ['', '', '', '']];
+  // A short table that stays with its heading and the signatures below it.
+  const table = listTable(
+    [
+      { title: 'Năm', widthMm: 20, align: 'center' },
+      { title: 'Hình thức khen thưởng', widthMm: 45 },
+      { title: 'Số, ngày, tháng, năm của quyết định khen thưởng', widthMm: 55 },
+      { title: 'Cơ quan ban hành quyết định', widthMm: 45 },
+    ],
+    rows,
+  );
+  return { ...table, keepTogether: true };
+}
+
+/**
+ * D3 — Báo cáo thành tích, form 07 of Decree 91/2017 as commonly reproduced (forms.md v2): for an
+ * individual I. SƠ LƯỢC LÝ LỊCH, for a collective I. THÔNG TIN CHUNG; II. THÀNH TÍCH ĐẠT ĐƯỢC;
+ * III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG; both signature blocks. Pre-filled from `Đề nghị` and
+ * `Báo cáo thành tích`; what only the nominee knows is a dotted line.
+ */
 export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
   const use = gaps.use;
   const unit = use(f.unitName);
   const name = use(n.name);
-  const general = n.collective
-    ? [`1. Tên tập thể: ${name}.`, `2. Đơn vị đề nghị: ${unit}${f.block ? ` (khối ${f.block})` : ''}.`, `3. Thủ trưởng đơn vị: ${use(f.head)}.`]
-    : [
-        `1. Họ và tên: ${name}.`,
-        `2. Chức vụ, đơn vị công tác: ${use(n.position)}.`,
-        `3. Đơn vị đề nghị: ${unit}.`,
-        '4. Trực tiếp tham mưu, chỉ đạo hoặc thực hiện nhiệm vụ cải cách hành chính.',
-      ];
+  const own = n.form07 ?? form07(undefined, null);
+  if (own.missing) gaps.use({ text: '', missing: own.missing });
   const figures = [...(n.collective && f.rankingSentence ? [`${f.rankingSentence}.`] : []), ...n.figures];
-  const summary = use(n.summary).split('\n').filter((line) => line.trim());
-  const left = signature(['Xác nhận của cấp trình khen thưởng'], '', '(Ký, đóng dấu)');
-  const right = n.collective
-    ? signature(signerTitleLines(unit), use(f.head))
-    : signature(['Người báo cáo thành tích'], name, '(Ký, ghi rõ họ tên)');
+  const summary = use(n.summary).split('\n').filter((l) => l.trim());
+  const achieved = [
+    ...(own.measures ? [bodyPara('a) Biện pháp thực hiện:', { keepWithNext: true }), ...long(own.measures)] : []),
+    ...(own.measures ? [bodyPara('b) Kết quả đạt được:', { keepWithNext: true })] : []),
+    ...(own.results ? long(own.results) : []),
+    ...figures.map((l) => bodyPara(`- ${l}`)),
+    ...summary.map((l) => bodyPara(`- ${l}`)),
+  ];
+  // II: the first item differs (a collective's situation, an individual's duties), then what was achieved.
+  const achievements = (first: string, text: string) => [
+    headingPara('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
+    bodyPara(first, { keepWithNext: true }),
+    ...long(text),
+    bodyPara('2. Thành tích đạt được:', { keepWithNext: true }),
+    ...achieved,
+  ];
+  const general = n.collective
+    ? [
+        headingPara('I. THÔNG TIN CHUNG'),
+        bodyPara(`1. Tên tập thể: ${name}.`),
+        line('2. Địa chỉ trụ sở', own.address),
+        line('3. Điện thoại', [own.phone, own.email ? `Email: ${own.email}` : ''].filter(Boolean).join('; ')),
+        line('4. Cơ cấu tổ chức', own.structure),
+        line('5. Tổng số cán bộ, công chức', own.staff ? `${own.staff} người` : ''),
+        line('6. Chức năng, nhiệm vụ', own.functions),
+        ...achievements('1. Đặc điểm tình hình:', own.situation),
+      ]
+    : [
+        headingPara('I. SƠ LƯỢC LÝ LỊCH'),
+        bodyPara(`1. Họ và tên: ${name}.`),
+        line('2. Sinh ngày, tháng, năm', own.birthDate),
+        line('3. Giới tính', own.sex),
+        line('4. Quê quán', own.homeTown),
+        line('5. Trú quán', own.residence),
+        bodyPara(`6. Đơn vị công tác: ${unit}.`),
+        bodyPara(`7. Chức vụ: ${use(n.position)}.`),
+        line('8. Trình độ chuyên môn, nghiệp vụ', own.qualifications),
+        line('9. Học hàm, học vị, danh hiệu', own.academicTitles),
+        ...achievements('1. Quyền hạn, nhiệm vụ được giao:', own.duties),
+      ];
+  const signatures = n.collective
+    ? signatureBlock(signature(['Xác nhận của cấp trình khen thưởng'], '', SEAL), unitSignature(f, use, SEAL))
+    : signatureBlock(
+        signature(['Thủ trưởng đơn vị', 'xác nhận, đề nghị'], use(f.head), SEAL),
+        signature(['Người báo cáo thành tích'], name, '(Ký, ghi rõ họ và tên)'),
+      );
   return document([
-    header({ unitName: unit, movementIssuer: f.issuer.text, number: null, dateLine: use(f.dateLine) }),
+    unitHeader(f, use, null, use(f.dateLine)),
     ...title('Báo cáo thành tích', [`Đề nghị tặng Giấy khen của ${use(f.awardAuthority)}`, `(Thành tích trong phong trào thi đua ${quote(f, use)})`], {
       italicLast: true,
+      rule: true,
     }),
-    headingPara('I. THÔNG TIN CHUNG'),
-    ...general.map((line) => bodyPara(line)),
-    headingPara('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
-    ...figures.map((line, i) => bodyPara(`${i + 1}. ${line}`)),
-    bodyPara(`${figures.length + 1}. Tóm tắt thành tích:`),
-    ...summary.map((line) => bodyPara(line)),
-    signatureBlock(left, right),
+    ...general,
+    headingPara('III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG'),
+    awardsTable(own),
+    signatures,
   ]);
 }
+
 
 const KIND_TITLE: Record<DossierKind, string> = {
   D1: 'Biên bản họp xét',
@@ -236,10 +350,18 @@ const KIND_TITLE: Record<DossierKind, string> = {
 
 /** Every unit's dossier documents, built from the evaluation alone. */
 export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
+  return [...dossiersByUnit(e)];
+}
+
+/**
+ * Every unit's dossier documents, one unit at a time: a host writing a province's thousands of
+ * documents keeps only one unit's models alive, not all of them.
+ */
+export function* dossiersByUnit(e: Evaluation): Generator<UnitDossierDocs> {
   // Two nominees of one unit may share a name; file systems may ignore case.
   const names = new UniqueNames();
   const index = indexUnits(e);
-  return selectForDossiers(e).units.map(({ unitCode, chosen }) => {
+  for (const { unitCode, chosen } of selectForDossiers(e).units) {
     const f = unitFacts(e, index, unitCode, chosen);
     const prefix = `${unitCode} - ${f.unitName.missing ? unitCode : f.unitName.text}`;
     const make = (kind: DossierKind, build: (g: Gaps) => DocModel, n?: NomineeFacts): DossierDocument => {
@@ -257,7 +379,7 @@ export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
         placeholders: placeholderData(f, n),
       };
     };
-    return {
+    yield {
       unitCode,
       unitName: f.unitName.text,
       documents: [
@@ -266,5 +388,5 @@ export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
         ...f.nominees.map((n) => make('D3', (g) => report(f, n, g), n)),
       ],
     };
-  });
+  }
 }

@@ -3,11 +3,13 @@
  * placeholders of user templates both take their text from here, so they never disagree.
  * A value the workbook does not give is a visible gap (`…`) with a message naming where to fill it.
  */
-import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, SETTING, UNIT_COL } from '../contract';
-import type { Nomination, Unit, UnitDossier } from '../model';
+import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, REPORT_TEXT_KEYS, SETTING, SHEET, UNIT_COL } from '../contract';
+import type { ReportTextKey } from '../contract';
+import { timeWords } from '../documentFacts';
+import type { Nomination, NomineeReport, PreviousAward, Unit, UnitDossier } from '../model';
 import type { Evaluation, NominationVerdict, RankedUnit } from '../results';
-import { formatNumber } from '../text';
-import { GAP, bodySymbol, dayMonthYear, placeAndDate, placeOf, shortBodyName, shortDate } from './layout';
+import { cleanText, formatNumber, normalizeKey } from '../text';
+import { GAP, dayMonthYear, peoplesCommitteeOf, placeAndDate, placeOf, shortBodyName, shortDate, upper } from './layout';
 
 /** A value as a document shows it, and why it is a gap when it is one. */
 export interface Field {
@@ -56,6 +58,38 @@ export interface NomineeFacts {
   summary: Field;
   /** The achievements in figures, as sentences, from the values the row has. */
   figures: string[];
+  /** v2: the nominee's own facts for form 07; absent in a template's facts (all dotted lines then). */
+  form07?: Form07Facts;
+}
+
+/**
+ * What form 07 asks that only the nominee knows (`Báo cáo thành tích`): an empty string is a
+ * dotted line the nominee fills by hand, not a gap of the workbook.
+ */
+export type Form07Facts = Record<ReportTextKey, string> & {
+  birthDate: string;
+  sex: string;
+  staff: string;
+  previousAwards: PreviousAward[];
+  /** Why the report keeps dotted lines (no sheet, or no row for this nominee), or null. */
+  missing: string | null;
+};
+
+/** The v2 unit facts: who signs, under which symbol, and the rest of the minutes. */
+export interface UnitFactsV2 {
+  /** `UBND`, `PNV` from `Đơn vị`, or a gap. */
+  symbol: Field;
+  /** The signer's authority and title lines, in capitals (`TM. ỦY BAN NHÂN DÂN`, `CHỦ TỊCH`), or a gap. */
+  signerLines: Field[];
+  /** The header's first line from `Cơ quan chủ quản`, or null when not given. */
+  superior: string | null;
+  startTime: Field;
+  endTime: Field;
+  council: Field;
+  votingMethod: Field;
+  discussion: Field;
+  /** «Nơi nhận» lines between «Như trên» and «Lưu» (the standing body), or one gap. */
+  recipients: Field[];
 }
 
 export interface UnitFacts {
@@ -95,15 +129,24 @@ export interface UnitFacts {
   nominees: NomineeFacts[];
   collectives: number;
   individuals: number;
+  /** v2 facts; absent in a template's facts, where each shows as a gap. */
+  v2?: UnitFactsV2;
+  /** Whether the unit's collective nominee wrote it has a plan for the movement (D2's results paragraph). */
+  hasPlan?: boolean;
 }
 
 /** `năm 2022`, or `năm nay` / `năm trước` when the year setting is missing. */
 const yearLabel = (year: number | null, back = 0) => (year === null ? (back ? 'năm trước' : 'năm nay') : `năm ${year - back}`);
 
+/** A block's name inside a sentence (Decree 30, appendix II): `khối xã, thị trấn`, `khối cơ quan chuyên môn`. */
+export const blockInText = (block: string): string => block.charAt(0).toLocaleLowerCase('vi') + block.slice(1);
+
+/** `thứ Nhất`, `thứ Nhì`, `thứ Ba`, then `thứ 4`: one style in every document. */
+export const placeWords = (rank: number): string => `thứ ${['Nhất', 'Nhì', 'Ba'][rank - 1] ?? rank}`;
+
 function rankingSentence(r: RankedUnit | undefined, year: number | null): string | null {
   if (!r) return null;
-  const place = r.prize ? `thứ ${r.prize}` : `thứ ${r.rank}`;
-  return `Chỉ số cải cách hành chính ${yearLabel(year)} đạt ${formatNumber(r.score)} điểm (điểm thẩm định), xếp ${place}${r.tied ? ' (đồng hạng)' : ''} trong khối ${r.block}`;
+  return `Chỉ số cải cách hành chính ${yearLabel(year)} đạt ${formatNumber(r.score)} điểm (điểm thẩm định), xếp ${placeWords(r.rank)}${r.tied ? ' (đồng hạng)' : ''} trong khối ${blockInText(r.block)}`;
 }
 
 /** `members` is the council's size (the base of the vote share) and the gap message when it is missing. */
@@ -113,6 +156,8 @@ function nomineeFacts(
   unitName: Field,
   members: { value: number | null; missing: string },
   year: number | null,
+  own: NomineeReport | undefined,
+  sheet: boolean,
 ): NomineeFacts {
   const at = (what: string, name = n.name.trim()) => `Đề nghị hàng ${n.row}${name ? ` (${name})` : ''}: thiếu ${what}`;
   const collective = n.kind === 'collective';
@@ -154,15 +199,45 @@ function nomineeFacts(
     votePercent,
     summary: field(n.summary, at(NOMINATION_COL.summary)),
     figures,
+    form07: form07(own, own || !n.name.trim() ? null : sheet ? noReportRow(n.unitCode, n.name.trim()) : NO_REPORT_SHEET),
   };
 }
+
+const NO_TEXTS = Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, ''])) as Record<ReportTextKey, string>;
+
+/** A nominee's form-07 facts; without a row every one is a dotted line. */
+export function form07(r: NomineeReport | undefined, missing: string | null): Form07Facts {
+  const texts: Record<ReportTextKey, string> = r ?? NO_TEXTS;
+  return {
+    ...Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, texts[k]])),
+    birthDate: r?.birthDate ? shortDate(r.birthDate) : '',
+    sex: r?.sex ?? '',
+    staff: r?.staff === null || r?.staff === undefined ? '' : String(r.staff),
+    previousAwards: r?.previousAwards ?? [],
+    missing,
+  } as Form07Facts;
+}
+
+/** Said once for the whole run when the workbook has no `Báo cáo thành tích` sheet. */
+const DOTTED = 'để dòng chấm cho người được đề nghị tự ghi';
+const NO_REPORT_SHEET = `Chưa có trang «${SHEET.reports}» («Khởi tạo bảng tính» thêm trang này): báo cáo thành tích ${DOTTED}.`;
+
+/** The message for a nominee without a row in `Báo cáo thành tích` (their report keeps dotted lines). */
+export const noReportRow = (unitCode: string, name: string): string =>
+  `${SHEET.reports}: chưa có hàng cho «${name}» (đơn vị ${unitCode}); báo cáo ${DOTTED}.`;
 
 /** The evaluation's units, dossier rows and ranking by unit code, built once for all dossiers. */
 export interface UnitIndex {
   units: Map<string, Unit>;
   dossiers: Map<string, UnitDossier>;
   ranking: Map<string, RankedUnit>;
+  /** `Báo cáo thành tích` rows by unit code and name key. */
+  reports: Map<string, NomineeReport>;
+  /** Whether the workbook has that sheet at all. */
+  reportsSheet: boolean;
 }
+
+const reportKey = (unitCode: string, name: string) => `${unitCode}\u0000${normalizeKey(name)}`;
 
 export function indexUnits(e: Evaluation): UnitIndex {
   // The first dossier row of a unit counts, as `find` would.
@@ -172,6 +247,8 @@ export function indexUnits(e: Evaluation): UnitIndex {
     units: new Map(e.workbook.units.map((u) => [u.code, u])),
     dossiers,
     ranking: new Map(e.result.ranking.map((r) => [r.unit, r])),
+    reports: new Map((e.workbook.reports ?? []).map((r) => [reportKey(r.unitCode, r.name), r])),
+    reportsSheet: e.workbook.reports !== undefined,
   };
 }
 
@@ -192,14 +269,20 @@ export function unitFacts(
   const chair = field(d?.chair, inDossier(DOSSIER_COL.chair));
   const secretary = field(d?.secretary, inDossier(DOSSIER_COL.secretary));
   const rawNumber = d?.letterNumber.trim() ?? '';
+  const v2 = unitFactsV2(unitCode, unit, d);
   const letterNumber = rawNumber.includes('/')
     ? known(rawNumber)
-    : { ...field(rawNumber, inDossier(DOSSIER_COL.letterNumber)), text: `${rawNumber || GAP}/TTr-${bodySymbol(nameForPlace)}` };
+    : {
+        text: `${rawNumber || GAP}/TTr-${v2.symbol.text}`,
+        missing: rawNumber ? v2.symbol.missing : inDossier(DOSSIER_COL.letterNumber),
+      };
   const letterDateMissing = inDossier(DOSSIER_COL.letterDate);
   const members = d?.members ?? null;
   const ranking = index.ranking.get(unitCode);
   const council = { value: members, missing: inDossier(DOSSIER_COL.members) };
-  const nominees = chosen.map(({ nomination, verdict }) => nomineeFacts(nomination, verdict, unitName, council, s.year));
+  const nominees = chosen.map(({ nomination, verdict }) =>
+    nomineeFacts(nomination, verdict, unitName, council, s.year, index.reports.get(reportKey(unitCode, nomination.name)), index.reportsSheet),
+  );
   const launch = s.launchDate ? ` ngày ${shortDate(s.launchDate)}` : '';
   const setting = (value: string | number | null, name: string) => field(value, `Cấu hình: thiếu ${name}`);
   const movementName = setting(s.movementName, SETTING.movementName);
@@ -242,5 +325,56 @@ export function unitFacts(
     nominees,
     collectives: nominees.filter((n) => n.collective).length,
     individuals: nominees.filter((n) => !n.collective).length,
+    v2,
+    hasPlan: chosen.some((c) => c.nomination.kind === 'collective' && c.nomination.hasPlan),
   };
 }
+
+/**
+ * The signer's lines from `Quyền hạn ký` and `Chức danh người ký` (Decree 30): `TM.` on behalf
+ * of a collective body (`TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH`), `KT.` for the head by a deputy
+ * (`KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`), `Q.` acting (`Q. TRƯỞNG PHÒNG`). Nothing is guessed: a
+ * missing title is a gap, and `KT.` needs a deputy's title (`PHÓ …`) to name the head.
+ */
+function signerLines(unitCode: string, unit: Unit | undefined): Field[] {
+  const sign = unit?.signing;
+  const gap = (what: string): Field => ({ text: GAP, missing: `Đơn vị ${unitCode}: ${what}` });
+  const title = sign?.signerTitle ? known(sign.signerTitle) : gap(`thiếu ${UNIT_COL.signerTitle}`);
+  switch (sign?.authority) {
+    case 'TM.': {
+      // On behalf of the collective body: `ỦY BAN NHÂN DÂN` for a People's Committee, else the unit itself.
+      const body = peoplesCommitteeOf(unit?.name ?? '') === null ? upper(cleanText(unit?.name ?? '')) : 'ỦY BAN NHÂN DÂN';
+      return [known(`TM. ${body}`), title];
+    }
+    case 'KT.': {
+      const head = /^PHÓ\s+/.test(title.text) ? title.text.replace(/^PHÓ\s+/, '') : '';
+      return [head ? known(`KT. ${head}`) : gap(`«KT.» cần ${UNIT_COL.signerTitle} cấp phó (PHÓ …)`), title];
+    }
+    case 'Q.':
+      return [{ ...title, text: `Q. ${title.text}` }];
+    default:
+      return [title];
+  }
+}
+
+const timeField = (t: { hour: number; minute: number } | null | undefined, missing: string): Field =>
+  t ? known(timeWords(t)) : { text: `${GAP} giờ ${GAP} phút`, missing };
+
+function unitFactsV2(unitCode: string, unit: Unit | undefined, d: UnitDossier | undefined): UnitFactsV2 {
+  const inDossier = (col: string) => `Hồ sơ đơn vị ${unitCode}: thiếu ${col}`;
+  const recipients = d?.recipients ?? [];
+  return {
+    symbol: field(unit?.signing?.symbol, `Đơn vị ${unitCode}: thiếu ${UNIT_COL.symbol}`),
+    signerLines: signerLines(unitCode, unit),
+    superior: unit?.signing?.superior ? unit.signing.superior : null,
+    startTime: timeField(d?.startTime, inDossier(DOSSIER_COL.startTime)),
+    endTime: timeField(d?.endTime, inDossier(DOSSIER_COL.endTime)),
+    council: field(d?.council, inDossier(DOSSIER_COL.council)),
+    votingMethod: field(d?.votingMethod ? d.votingMethod.toLocaleLowerCase('vi') : '', inDossier(DOSSIER_COL.votingMethod)),
+    discussion: field(d?.discussion, inDossier(DOSSIER_COL.discussion)),
+    recipients: recipients.length ? recipients.map(known) : [field('', inDossier(DOSSIER_COL.recipients))],
+  };
+}
+
+/** v2 facts for a template's facts (the add-on's `Tạo mẫu hồ sơ`), where every one is a gap. */
+export const v2Of = (f: UnitFacts): UnitFactsV2 => f.v2 ?? unitFactsV2(f.unitCode, undefined, undefined);

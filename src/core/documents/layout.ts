@@ -71,7 +71,7 @@ function after(name: string, phrase: string): string | null {
 }
 
 /** `UBND xã Đồng Tân` or `Ủy ban nhân dân xã Đồng Tân` → `xã Đồng Tân`; otherwise null. */
-const peoplesCommitteeOf = (unitName: string): string | null => after(unitName, 'UBND') ?? after(unitName, 'Ủy ban nhân dân');
+export const peoplesCommitteeOf = (unitName: string): string | null => after(unitName, 'UBND') ?? after(unitName, 'Ủy ban nhân dân');
 
 /** `Ủy ban nhân dân huyện Hữu Lũng` → `UBND huyện Hữu Lũng`, as a superior body is usually written. */
 export function shortBodyName(name: string): string {
@@ -91,10 +91,11 @@ export interface IssuingBody {
  * `ỦY BAN NHÂN DÂN / XÃ ĐỒNG TÂN` with no superior; an agency writes its superior (the movement's
  * issuer, e.g. `UBND HUYỆN HỮU LŨNG`) above its own name.
  */
-export function issuingBody(unitName: string, movementIssuer: string): IssuingBody {
+export function issuingBody(unitName: string, movementIssuer: string, superior: string | null = null): IssuingBody {
   const rest = peoplesCommitteeOf(unitName);
-  if (rest !== null) return { superior: null, lines: ['ỦY BAN NHÂN DÂN', upper(rest)] };
-  return { superior: upper(shortBodyName(movementIssuer)), lines: [upper(cleanText(unitName))] };
+  const above = superior ? upper(shortBodyName(superior)) : null;
+  if (rest !== null) return { superior: above, lines: ['ỦY BAN NHÂN DÂN', upper(rest)] };
+  return { superior: above ?? upper(shortBodyName(movementIssuer)), lines: [upper(cleanText(unitName))] };
 }
 
 /**
@@ -107,39 +108,11 @@ export function placeOf(unitName: string, settingsPlace: string): string {
   return after(rest, 'xã') ?? after(rest, 'phường') ?? after(rest, 'thị trấn') ?? settingsPlace;
 }
 
-const initials = (words: string) =>
-  words
-    .split(/[\s\-,–]+/)
-    .filter((w) => w && normalizeKey(w) !== normalizeKey('và'))
-    .map((w) => upper(w.charAt(0)))
-    .join('');
-
-/**
- * The body's symbol after the document type (`TTr-UBND`): `UBND` for a People's Committee,
- * `VP` for an office, the initials of the field for a `Phòng` (`Phòng Nội vụ` → `NV`), else
- * the initials of the name. A unit that writes its own full number (`15/TTr-PNV`) keeps it.
- */
-export function bodySymbol(unitName: string): string {
-  if (peoplesCommitteeOf(unitName) !== null) return 'UBND';
-  if (after(unitName, 'Văn phòng') !== null) return 'VP';
-  const field = after(unitName, 'Phòng');
-  return initials(field ?? cleanText(unitName)) || 'ĐV';
-}
-
-/** `Số: 15/TTr-UBND`; the unit's own full number when it wrote one with a slash. */
-export function numberLine(typeCode: string, unitName: string, number: string): string {
+/** `Số: 15/BB-UBND`; the unit's own full number when it wrote one with a slash; `symbol` comes from `Đơn vị`. */
+export function numberLine(typeCode: string, symbol: string, number: string): string {
   const n = number.trim();
   if (n.includes('/')) return `Số: ${n}`;
-  return `Số: ${n || '      '}/${typeCode}-${bodySymbol(unitName)}`;
-}
-
-/** The signer's authority and title for the unit's head, in capitals. */
-export function signerTitleLines(unitName: string): string[] {
-  if (peoplesCommitteeOf(unitName) !== null) return ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'];
-  if (after(unitName, 'Văn phòng') !== null) return ['CHÁNH VĂN PHÒNG'];
-  if (after(unitName, 'Thanh tra') !== null) return ['CHÁNH THANH TRA'];
-  if (after(unitName, 'Phòng') !== null) return ['TRƯỞNG PHÒNG'];
-  return ['THỦ TRƯỞNG ĐƠN VỊ'];
+  return `Số: ${n || '      '}/${typeCode}-${symbol}`;
 }
 
 // ---------- paragraphs ----------
@@ -203,11 +176,13 @@ export interface HeaderOptions {
   number: string | null;
   /** The place-and-date line, or null (minutes have none). */
   dateLine: string | null;
+  /** The unit's `Cơ quan chủ quản`, when the workbook gives it. */
+  superior?: string | null;
 }
 
 /** The two-column borderless header of Decree 30. */
 export function header(o: HeaderOptions): Table {
-  const body = issuingBody(o.unitName, o.movementIssuer);
+  const body = issuingBody(o.unitName, o.movementIssuer, o.superior ?? null);
   const left: Paragraph[] = [];
   if (body.superior) left.push(centered(body.superior, { size: SIZE.issuer }));
   body.lines.forEach((line, i) => {
@@ -227,18 +202,26 @@ export function header(o: HeaderOptions): Table {
   return { kind: 'table', borderless: true, columnWidthsMm: [...HEADER_COLUMNS_MM], headerRows: 0, rows: [[cell(left), cell(right)]] };
 }
 
-/** The document type in bold capitals, centred, and the subject lines under it in bold. */
-export function title(type: string, subject: string[], o: { italicLast?: boolean } = {}): Paragraph[] {
+/** The short rule under a document's subject (a drawn line, about a third of the text width). */
+export const SUBJECT_RULE_MM = 40;
+
+/**
+ * The document type in bold capitals, centred, and the subject lines under it in bold; a
+ * drawn short rule under the subject when `rule` (Decree 30: the trích yếu of a named type).
+ */
+export function title(type: string, subject: string[], o: { italicLast?: boolean; rule?: boolean } = {}): Paragraph[] {
   return [
     centered(upper(type), { size: SIZE.title, bold: true, spaceBeforePt: 18, keepWithNext: true }),
-    ...subject.map((line, i) =>
-      centered(line, {
+    ...subject.map((line, i) => {
+      const last = i === subject.length - 1;
+      return centered(line, {
         size: SIZE.title,
-        bold: !(o.italicLast && i === subject.length - 1),
-        italic: o.italicLast === true && i === subject.length - 1,
+        bold: !(o.italicLast && last),
+        italic: o.italicLast === true && last,
         keepWithNext: true,
-      }),
-    ),
+        ...(last && o.rule ? { ruleBelowMm: SUBJECT_RULE_MM } : {}),
+      });
+    }),
   ];
 }
 
@@ -248,11 +231,13 @@ export function attachmentTitle(type: string, subject: string[]): Paragraph[] {
   return [{ ...(first as Paragraph), pageBreakBefore: true, spaceBeforePt: 0 }, ...rest, para('', { spaceAfterPt: 6 })];
 }
 
-/** «Nơi nhận:» bold italic 12, then `- x;` lines in 11, the last `- Lưu: VT.` */
+/** «Nơi nhận:» bold italic 12, then `- x;` lines in 11, the last `- Lưu: VT, UBND.` */
 export function recipients(lines: string[]): Paragraph[] {
   return [
-    para('Nơi nhận:', { size: SIZE.recipientsLabel, bold: true, italic: true, spaceBeforePt: 12 }),
-    ...lines.map((line, i) => para(`- ${line}${i === lines.length - 1 ? '.' : ';'}`, { size: SIZE.recipients })),
+    para('Nơi nhận:', { size: SIZE.recipientsLabel, bold: true, italic: true, spaceBeforePt: 12, keepWithNext: true }),
+    ...lines.map((line, i) =>
+      para(`- ${line}${i === lines.length - 1 ? '.' : ';'}`, { size: SIZE.recipients, keepWithNext: i < lines.length - 1 }),
+    ),
   ];
 }
 
@@ -267,17 +252,36 @@ export function signature(titleLines: string[], name: string, note?: string): Pa
   return out;
 }
 
-/** Two borderless columns side by side: recipients or a second signer left, the signer right. */
-export function signatureBlock(left: Paragraph[], right: Paragraph[]): Table {
+/**
+ * Two borderless columns side by side: recipients or a second signer left, the signer right;
+ * `below`, if any, under them on the left.
+ * The block never breaks across pages and keeps with the paragraph before it, so a page never
+ * holds signatures alone.
+ */
+export function signatureBlock(left: Paragraph[], right: Paragraph[], below: Paragraph[] = []): Table {
   const leftWidth = 70;
+  // Two signers' names sit on one line: the shorter side gets blank lines before its name.
+  if (left.length && left.length !== right.length && isSignature(left) && isSignature(right)) {
+    const [short, long] = left.length < right.length ? [left, right] : [right, left];
+    short.splice(short.length - 1, 0, ...Array.from({ length: long.length - short.length }, () => centered('', { size: SIZE.signer })));
+  }
   return {
     kind: 'table',
     borderless: true,
     columnWidthsMm: [leftWidth, TEXT_WIDTH_MM - leftWidth],
     headerRows: 0,
-    rows: [[cell(left.length ? left : [para('')]), cell(right)]],
+    // Lines under the signatures (the minutes' «Nơi nhận») are a second row, kept with them.
+    rows: [[cell(left.length ? left : [para('')]), cell(right)], ...(below.length ? [[cell(below), cell([para('')])]] : [])],
+    keepTogether: true,
+    keepWithPrevious: true,
   };
 }
+
+/** Whether paragraphs end like `signature()`: a room of blank lines, then the name. */
+const isSignature = (ps: Paragraph[]) => ps.length > 1 && ps[ps.length - 2]?.runs.every((r) => !r.text) === true;
+
+/** A line the nominee still writes by hand: the label, then dots to the right margin. */
+export const dottedPara = (label: string): Paragraph => ({ ...bodyPara(label), align: 'left', dotsToEnd: true });
 
 export interface Column {
   title: string;
@@ -287,7 +291,7 @@ export interface Column {
 
 /** A list table with lines: a bold header row, then one row per entry; text is literal. */
 export function listTable(columns: Column[], rows: string[][]): Table {
-  const head = columns.map((c) => cell([para(c.title, { size: SIZE.table, bold: true, align: 'center' })]));
+  const head = columns.map((c) => ({ ...cell([para(c.title, { size: SIZE.table, bold: true, align: 'center' })]), vAlign: 'center' as const }));
   const body = rows.map((row) =>
     columns.map((c, i) =>
       cell(

@@ -33,10 +33,19 @@ export interface Paragraph {
   ruleBelowMm?: number;
   pageBreakBefore?: boolean;
   keepWithNext?: boolean;
+  /** Never split the paragraph across pages. */
+  keepLines?: boolean;
+  /**
+   * A dotted line from the end of the text to the right edge, where a person still writes by
+   * hand (a tab with a dot leader, so it always reaches the margin exactly).
+   */
+  dotsToEnd?: boolean;
 }
 
 export interface TableCell {
   paragraphs: Paragraph[];
+  /** Vertical alignment of the cell's content (top when absent). */
+  vAlign?: 'top' | 'center' | 'bottom';
 }
 
 export interface Table {
@@ -47,6 +56,10 @@ export interface Table {
   /** How many leading rows are the header (bold, repeated on every page). */
   headerRows: number;
   rows: TableCell[][];
+  /** A signature block or a short table: its lines never break across pages and keep with what follows. */
+  keepTogether?: boolean;
+  /** The paragraph before the table keeps with it, so the table never starts a page alone. */
+  keepWithPrevious?: boolean;
 }
 
 export type Block = Paragraph | Table;

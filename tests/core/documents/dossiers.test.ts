@@ -1,8 +1,8 @@
-import { DOSSIER_COL, NOMINATION_COL, UNIT_COL } from '../../../src/core';
+import { DOSSIER_COL, NOMINATION_COL, REPORT_COL, UNIT_COL } from '../../../src/core';
 import { PLACEHOLDERS, buildDossiers, plainText, safeFileName } from '../../../src/core/documents';
 import type { DossierDocument, Table, UnitDossierDocs } from '../../../src/core/documents';
-import { GOOD_INDIVIDUAL, UNITS, nomination } from '../../helpers/workbook';
-import { COLLECTIVE, INDIVIDUAL, X04_DOSSIER, evaluation } from './fixture';
+import { GOOD_INDIVIDUAL, nomination } from '../../helpers/workbook';
+import { AN_REPORT, COLLECTIVE, INDIVIDUAL, UNITS_V2, X04_DOSSIER, evaluation } from './fixture';
 import type { Parts } from './fixture';
 
 function dossier(parts: Parts = {}): UnitDossierDocs {
@@ -41,7 +41,7 @@ describe('the dossier of a unit', () => {
     expect(headerOf(docOf(u, 'D1'))).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
     expect(plainText(docOf(u, 'D2').doc)).toContain('Yên Bình, ngày 06 tháng 01 năm 2023');
     expect(plainText(docOf(u, 'D3').doc)).toContain('Yên Bình, ngày 06 tháng 01 năm 2023');
-    expect(plainText(docOf(u, 'D1').doc)).toContain('Hôm nay, ngày 05 tháng 01 năm 2023, tại Hội trường UBND xã Yên Bình');
+    expect(plainText(docOf(u, 'D1').doc)).toContain('Hôm nay, vào hồi 8 giờ 00 phút, ngày 05 tháng 01 năm 2023, tại Hội trường UBND xã Yên Bình');
   });
 
   test('the minutes record votes and their share of the members', () => {
@@ -55,9 +55,10 @@ describe('the dossier of a unit', () => {
   test('the letter asks the awarding authority from the settings, with two-digit counts', () => {
     const text = plainText(docOf(dossier(), 'D2').doc);
     expect(text).toContain('Số: 15/TTr-UBND');
-    expect(text).toContain('V/v đề nghị tặng Giấy khen của Chủ tịch UBND huyện Hữu Lũng');
+    expect(text).toContain('TỜ TRÌNH\nĐề nghị tặng Giấy khen của Chủ tịch UBND huyện Hữu Lũng\n');
+    expect(text).not.toContain('V/v');
     expect(text).toContain('tặng Giấy khen cho 01 tập thể và 01 cá nhân');
-    expect(text).toContain('Kèm theo Tờ trình số 15/TTr-UBND ngày 06/01/2023 của UBND xã Yên Bình');
+    expect(text).toContain('(Kèm theo Tờ trình số 15/TTr-UBND ngày 06 tháng 01 năm 2023 của UBND xã Yên Bình)');
   });
 
   test('the list and the summary table have one row per nominee', () => {
@@ -73,7 +74,7 @@ describe('the dossier of a unit', () => {
   test('a report of a collective cites its unit’s score and rank; an individual’s its ratings and initiative', () => {
     const u = dossier();
     const collective = plainText(docOf(u, 'D3', 0).doc);
-    expect(collective).toContain('Chỉ số cải cách hành chính năm 2022 đạt 70 điểm (điểm thẩm định), xếp thứ 4 trong khối Xã, thị trấn');
+    expect(collective).toContain('Chỉ số cải cách hành chính năm 2022 đạt 70 điểm (điểm thẩm định), xếp thứ 4 trong khối xã, thị trấn');
     expect(collective).toContain('Tỷ lệ hài lòng của người dân, tổ chức: 95%');
     expect(collective).toContain('XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG');
     const individual = plainText(docOf(u, 'D3', 1).doc);
@@ -88,7 +89,7 @@ describe('what the workbook does not give', () => {
   test('renders as … and is listed, never invented', () => {
     const u = dossier({ dossiers: [] });
     const d1 = docOf(u, 'D1');
-    expect(plainText(d1.doc)).toContain('Hôm nay, ngày … tháng … năm …, tại …, UBND xã Yên Bình');
+    expect(plainText(d1.doc)).toContain('Hôm nay, vào hồi … giờ … phút, ngày … tháng … năm …, tại …, … của UBND xã Yên Bình');
     expect(d1.missing).toEqual(
       expect.arrayContaining([
         `Hồ sơ đơn vị X04: thiếu ${DOSSIER_COL.meetingDate}`,
@@ -105,8 +106,9 @@ describe('what the workbook does not give', () => {
   });
 
   test('a nominee’s missing votes and summary name the row; a complete dossier lists nothing', () => {
-    const units = UNITS.map((u) => ({ ...u, [UNIT_COL.head]: 'Hoàng Văn Bình' }));
-    expect(dossier({ units }).documents.flatMap((d) => d.missing)).toEqual([]);
+    const units = UNITS_V2.map((u) => ({ ...u, [UNIT_COL.head]: 'Hoàng Văn Bình' }));
+    const collectiveFacts = { [REPORT_COL.unitCode]: 'X04', [REPORT_COL.name]: 'Bộ phận một cửa xã Yên Bình' };
+    expect(dossier({ units, reports: [AN_REPORT, collectiveFacts] }).documents.flatMap((d) => d.missing)).toEqual([]);
     const bare = nomination(INDIVIDUAL, { [NOMINATION_COL.votesInFavour]: '', [NOMINATION_COL.summary]: '' });
     const u = dossier({ units, nominations: [bare] });
     expect(tableWith(docOf(u, 'D1'), 'Số phiếu đồng ý')[1]).toEqual(['1', 'Nguyễn Văn An', 'Cá nhân', '…', '…']);

@@ -1,6 +1,6 @@
 import { documentDate } from '../../../src/core';
 import { dayMonthYear, placeAndDate, shortDate } from '../../../src/core/documents';
-import { bodySymbol, header, issuingBody, numberLine, placeOf, signerTitleLines } from '../../../src/core/documents/layout';
+import { header, issuingBody, numberLine, placeOf } from '../../../src/core/documents/layout';
 import type { Paragraph } from '../../../src/core/documents';
 
 const d = (day: number, month: number, year = 2023) => ({ day, month, year });
@@ -45,17 +45,15 @@ describe('the issuing body', () => {
     expect(placeOf('Phòng Tư pháp', 'Hữu Lũng')).toBe('Hữu Lũng');
   });
 
-  test('number and symbol, and a full number the unit typed is kept', () => {
-    expect(bodySymbol('UBND xã Đồng Tân')).toBe('UBND');
-    expect(bodySymbol('Phòng Nội vụ')).toBe('NV');
-    expect(bodySymbol('Phòng Văn hóa và Thông tin')).toBe('VHTT');
-    expect(numberLine('TTr', 'UBND xã Đồng Tân', '15')).toBe('Số: 15/TTr-UBND');
-    expect(numberLine('TTr', 'Phòng Nội vụ', '07/TTr-PNV')).toBe('Số: 07/TTr-PNV');
+  test('the superior comes from `Cơ quan chủ quản` when given, shortened and in capitals', () => {
+    expect(issuingBody('Phòng Nội vụ', 'x', 'Ủy ban nhân dân huyện Hữu Lũng').superior).toBe('UBND HUYỆN HỮU LŨNG');
+    expect(issuingBody('Trung tâm Y tế huyện', 'Ủy ban nhân dân huyện Hữu Lũng', 'Sở Y tế tỉnh Lạng Sơn').superior).toBe('SỞ Y TẾ TỈNH LẠNG SƠN');
   });
 
-  test('the signer writes on behalf of a committee, or as head of an agency', () => {
-    expect(signerTitleLines('UBND xã Đồng Tân')).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
-    expect(signerTitleLines('Phòng Nội vụ')).toEqual(['TRƯỞNG PHÒNG']);
+  test('number and the symbol given by the workbook; a full number the unit typed is kept', () => {
+    expect(numberLine('TTr', 'UBND', '15')).toBe('Số: 15/TTr-UBND');
+    expect(numberLine('BB', '…', '')).toBe('Số:       /BB-…');
+    expect(numberLine('TTr', 'NV', '07/TTr-PNV')).toBe('Số: 07/TTr-PNV');
   });
 });
 
