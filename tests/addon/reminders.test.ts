@@ -11,7 +11,7 @@ import { continueJobs } from '../../src/addon/jobs';
 import { dossierJob } from '../../src/addon/dossierRun';
 import { startJob } from '../../src/addon/jobRunner';
 import { buildSidebars } from '../../scripts/buildAddon';
-import { fakeGoogle, SEND_MAIL_SCOPE, type FakeGoogle } from '../fakes';
+import { fakeGoogle, MANIFEST_SCOPES, SEND_MAIL_SCOPE, takeRefusedCalls, type FakeGoogle } from '../fakes';
 import { GOOD_COLLECTIVE, SCORES, UNITS, workbook } from '../helpers/workbook';
 import { loadWorkbook } from './workbooks';
 
@@ -107,10 +107,13 @@ describe('sendReminders', () => {
     expect(google.mail.sent).toEqual([]);
   });
 
-  it('MailApp refuses a project whose manifest lacks the send scope (the fake reads appsscript.json)', () => {
-    google.mail.scopes.splice(google.mail.scopes.indexOf(SEND_MAIL_SCOPE), 1);
+  it('MailApp refuses a project whose manifest lacks the send scope', () => {
+    google = fakeGoogle({ grantedScopes: MANIFEST_SCOPES.filter((s) => s !== 'script.send_mail') });
+    google.install();
+    loadWorkbook(google, workbook());
     const result = endpoints.sendReminders({ template: DEFAULT_TEMPLATE, units: ['X01'] });
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('You do not have permission to call MailApp.getRemainingDailyQuota') });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('Specified permissions are not sufficient to call MailApp.getRemainingDailyQuota') });
+    expect(takeRefusedCalls()).toHaveLength(1); // refused on purpose here
   });
 
   it('the manifest asks for the send scope MailApp needs', () => {

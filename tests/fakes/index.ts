@@ -29,6 +29,8 @@ export interface GoogleOptions {
   DateCtor?: DateConstructor;
   /** Built HTML files, by the name `createHtmlOutputFromFile` takes. */
   htmlFiles?: Map<string, string>;
+  /** The scopes the user granted: the manifest's by default. */
+  grantedScopes?: readonly string[];
 }
 
 export type FakeGoogle = ReturnType<typeof fakeGoogle>;
@@ -36,7 +38,7 @@ export type FakeGoogle = ReturnType<typeof fakeGoogle>;
 export function fakeGoogle(options: GoogleOptions = {}) {
   const owner = options.owner ?? 'chu.tich@huulung.gov.vn';
   const ctx: FakeContext = {
-    log: new CallLog(),
+    log: new CallLog(options.grantedScopes),
     DateCtor: options.DateCtor ?? Date,
     timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
     owner,
