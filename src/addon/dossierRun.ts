@@ -42,7 +42,7 @@ import { SheetIndex, findHeader, readInputSheets, writeOutputSheet } from './she
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Changed when the renderer changes, so a re-run rewrites documents made by an older one. */
-const RENDERER_VERSION = 'docs-1';
+const RENDERER_VERSION = 'docx-1';
 
 // ---------- the daily limit, learnt from Google ----------
 
