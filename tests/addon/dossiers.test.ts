@@ -482,10 +482,10 @@ describe('Tạo hồ sơ', () => {
     google.drive.failures.push({ method: 'create', kind: 'daily', after: 5 });
     const stopped = run();
     expect(stopped).toMatchObject({ finished: false, halted: true, done: 3 });
-    expect(stopped.message).toContain('hết hạn mức tạo tài liệu trong ngày («API call to drive.files.create failed with error: Daily Limit Exceeded»)');
+    expect(stopped.message).toContain('hết hạn mức trong ngày (tạo hoặc chuyển đổi tài liệu) («API call to drive.files.create failed with error: Daily Limit Exceeded»)');
     expect(stopped.message).toMatch(/khoảng \d\d:\d\d ngày 07\/01\/2023 hãy mở lại «Tạo hồ sơ»/);
     const warning = dossierJob.choice(google.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, google.clock).warning;
-    expect(warning).toContain('đã hết hạn mức tạo tài liệu trong ngày (sau 3 tài liệu hôm đó)');
+    expect(warning).toContain('đã hết hạn mức trong ngày (tạo hoặc chuyển đổi tài liệu) (sau 3 tài liệu hôm đó)');
 
     google.clock.advance(24 * 3600_000);
     expect(continueJob(dossierJob, google.clock).finished).toBe(true);

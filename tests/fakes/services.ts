@@ -275,7 +275,7 @@ export function fakeUtilities(log: CallLog, DateCtor: DateConstructor) {
         const entries: Record<string, Uint8Array> = {};
         for (const blob of blobs) {
           if (!(blob instanceof FakeBlob)) throw new Error('Utilities.zip takes blobs.');
-          const path = blob.getName();
+          const path = blob.name; // read by Apps Script itself, not a script call
           if (!path) throw new Error('Utilities.zip: every blob needs a name.');
           if (path in entries) throw new Error(`Utilities.zip: duplicate entry ${path}.`);
           entries[path] = bytesOf(blob);
