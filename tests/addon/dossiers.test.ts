@@ -244,9 +244,15 @@ describe('Tạo hồ sơ', () => {
     run();
     const before = filesRows();
     setCell('Đề nghị', 3, N.summary, 'Tham mưu đơn giản hóa 15 thủ tục.');
+    google.log.reset();
     run();
     const after = filesRows();
     expect(after.map((r) => r[FILES_COL.id])).toEqual(before.map((r) => r[FILES_COL.id]));
+    // The new .docx is imported onto the same Google Doc: one update each, nothing created.
+    expect(google.log.count('Drive.Files.update')).toBe(2);
+    expect(google.log.count('Drive.Files.create')).toBe(0);
+    expect(google.drive.item(String(after[6]![FILES_COL.id])).imports).toBe(2);
+    expect(google.drive.item(String(after[6]![FILES_COL.id])).docx!['word/document.xml']).toContain('Tham mưu đơn giản hóa 15 thủ tục.');
     expect(after.map((r) => `${r[FILES_COL.unitCode]} ${r[FILES_COL.kind]} ${r[FILES_COL.status]}`)).toEqual([
       'X01 Biên bản họp xét Không đổi',
       'X01 Tờ trình Không đổi',
