@@ -1,6 +1,7 @@
 /**
- * Renders the core's document model into a Google Doc's body with DocumentApp, as the CLI's
- * .docx writer does for Word. Text goes in with `insertParagraph`/`insertTable`, which never
+ * Renders the core's document model into a Google Doc's body with DocumentApp: used only for the
+ * user's templates («Tạo mẫu hồ sơ»), which must be Google Docs they edit and the add-on fills
+ * with DocumentApp; the default documents are the core's `.docx`, imported by Drive. Text goes in with `insertParagraph`/`insertTable`, which never
  * read it as markup: a `{{x}}`, `<b>` or `=1+1` in a name stays as typed.
  *
  * Service calls per document do not depend on the number of nominees: a list table is one

@@ -1,11 +1,13 @@
 /**
- * The dossiers' files in Drive: a folder per unit, the documents (made empty with the Drive
- * advanced service, written with DocumentApp), the user's templates («Tạo mẫu hồ sơ») and the
- * PDFs («Xuất PDF hồ sơ»). Under `drive.file` each user sees only the files the add-on made for
+ * The dossiers' files in Drive: a folder per unit, the documents (the core's `.docx` layout,
+ * zipped with `Utilities.zip` and imported as Google Docs by the Drive advanced service; those
+ * with a user template are copies of it filled with DocumentApp), the user's templates («Tạo mẫu
+ * hồ sơ») and the PDFs («Xuất PDF hồ sơ»). Under `drive.file` each user sees only the files the add-on made for
  * them, so folders and templates are kept per user, and a document another officer made is
  * reported, never copied.
  */
 import * as z from 'zod/mini';
+import { DOCX_MIME, layoutDocx } from '../core/documents';
 import type { DossierDocument, DossierKind, UnitDossierDocs } from '../core/documents';
 import { normalizeKey } from '../core/text';
 import { renderDocument } from './docsWriter';
@@ -17,6 +19,7 @@ import { loadJson, saveJson } from './jobRunner';
 import { alertUser, underDocumentLock } from './lock';
 
 type Document = GoogleAppsScript.Document.Document;
+type Blob = GoogleAppsScript.Base.Blob;
 type Body = GoogleAppsScript.Document.Body;
 type Properties = GoogleAppsScript.Properties.Properties;
 
@@ -194,34 +197,45 @@ export const othersDocument = (creator: string) =>
   `Tài liệu này do ${creator} tạo; chỉ người tạo mở được. Nhờ ${creator} chạy «Tạo hồ sơ» để cập nhật (không tạo bản thứ hai).`;
 
 /**
+ * A document as a `.docx`: the core's OOXML parts zipped here, so the Google Doc Drive imports
+ * has the layout the command line's file has (page numbers, drawn rules, keep-with-next, repeated
+ * header rows, the default font). Zipping is Apps Script's own, nothing bundled.
+ */
+function docxBlob(d: DossierDocument): Blob {
+  const parts = layoutDocx(d.doc, d.title).map((p) => Utilities.newBlob(p.content, 'application/xml', p.path));
+  return Utilities.zip(parts, `${d.title}.docx`).setContentType(DOCX_MIME);
+}
+
+/**
  * Updates the document of `old` if it is still there, else creates one in the unit's folder. One
  * made by another officer is `noAccess` (Drive cannot tell it from a deleted one: the row's
- * «Người tạo» can); Drive's «try again» and daily-limit errors propagate as they are.
+ * «Người tạo» can); Drive's «try again» and daily-limit errors propagate as they are. A default
+ * document is one upload (imported onto the same file on a re-run, so its link stays); one with
+ * a user template is a copy of the template filled with DocumentApp.
  */
 export function writeDocument(t: Task, old: FileRecord | undefined, folders: Folders, user: string): Written {
   if (old?.id && old.creator && old.creator !== user) throw new DriveTrouble('noAccess', othersDocument(old.creator));
   const existing = old?.id ? drive.find(old.id) : null;
+  const there = existing && !existing.trashed ? existing.id : null;
   const template = t.template;
+  if (!template) {
+    const docx = docxBlob(t.d);
+    if (there) drive.reimportDocument(there, docx, t.d.title);
+    const id = there ?? drive.importDocument(docx, t.d.title, folders.unit(t.unit.unitCode, t.unit.unitName));
+    return { id, url: documentUrl(id), created: !there, missing: t.d.missing };
+  }
   const fill = (body: Body) => fillTemplate(body, t.d.placeholders, TEMPLATE_TITLE[t.d.kind]);
-  if (existing && !existing.trashed) {
-    return completed(existing.id, false, (doc) => {
+  if (there) {
+    return completed(there, false, (doc) => {
       if (doc.getName() !== t.d.title) doc.setName(t.d.title);
       const body = doc.getBody();
-      if (!template) {
-        renderDocument(body, t.d.doc);
-        return t.d.missing;
-      }
       template.body ??= DocumentApp.openById(template.id).getBody();
       copyBody(template.body, body);
       return fill(body);
     });
   }
   const folder = folders.unit(t.unit.unitCode, t.unit.unitName);
-  if (template) return completed(drive.copy(template.id, t.d.title, folder), true, (doc) => fill(doc.getBody()));
-  return completed(drive.createDocument(t.d.title, folder), true, (doc) => {
-    renderDocument(doc.getBody(), t.d.doc);
-    return t.d.missing;
-  });
+  return completed(drive.copy(template.id, t.d.title, folder), true, (doc) => fill(doc.getBody()));
 }
 
 // ---------- Tạo mẫu hồ sơ ----------

@@ -7,8 +7,9 @@
  *
  * Drive's errors are told apart (drive.ts): «not found» → made again; «no access» (another
  * officer's document) → said on its row, never duplicated; «try again» and a daily limit → the
- * step stops where it is, keeps the cursor, and says when to carry on. No daily limit is guessed:
- * one that Google reported today is remembered and shown before the next start.
+ * step stops where it is, keeps the cursor, and says when to carry on. No daily limit is guessed
+ * (uploads are not DocumentApp's 250 / 1,500 documents a day; an import may count against «Files
+ * converted», see drive.ts): one that Google reported today is remembered and shown before the next start.
  */
 import * as z from 'zod/mini';
 import { buildDossiers } from '../core/documents';
@@ -42,11 +43,11 @@ import { SheetIndex, findHeader, readInputSheets, writeOutputSheet } from './she
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Changed when the renderer changes, so a re-run rewrites documents made by an older one. */
-const RENDERER_VERSION = 'docs-1';
+const RENDERER_VERSION = 'docx-1';
 
 // ---------- the daily limit, learnt from Google ----------
 
-/** User property: when Google last refused to create a document for a daily limit, and after how many. */
+/** User property: when Google last refused an upload (creating or converting a document) for a daily limit, and after how many. */
 const LIMIT_PROP = 'thidua.docsLimit';
 const limitSchema = z.object({ at: z.number(), created: z.number() });
 const DAY_MS = 24 * 3600 * 1000;
@@ -95,7 +96,7 @@ function dossierChoice(spreadsheet: Spreadsheet, clock: Clock): JobChoice {
   }
   const hit = limitReached(clock.now());
   const warning = hit
-    ? `Lúc ${dateTime(hit.at, spreadsheet.getSpreadsheetTimeZone())}, Google báo tài khoản của bạn đã hết hạn mức tạo tài liệu trong ngày (sau ${hit.created} tài liệu hôm đó). ` +
+    ? `Lúc ${dateTime(hit.at, spreadsheet.getSpreadsheetTimeZone())}, Google báo tài khoản của bạn đã hết hạn mức trong ngày (tạo hoặc chuyển đổi tài liệu) (sau ${hit.created} tài liệu hôm đó). ` +
       `Hạn mức mở lại khoảng 24 giờ sau lần tạo đầu tiên; nếu chưa mở lại, việc sẽ dừng gọn và giữ nguyên chỗ đang làm.`
     : '';
   return { selected: selectedUnits(spreadsheet, input), all, warning };
@@ -222,7 +223,7 @@ function dossierStep({ spreadsheet, job, deadline, clock }: StepContext): StepOu
       finished: false,
       halted: true,
       message:
-        `Google báo tài khoản của bạn đã hết hạn mức tạo tài liệu trong ngày («${halt.text}»). Đã xử lý ${next}/${tasks.length} tài liệu (${summary}). ` +
+        `Google báo tài khoản của bạn đã hết hạn mức trong ngày (tạo hoặc chuyển đổi tài liệu) («${halt.text}»). Đã xử lý ${next}/${tasks.length} tài liệu (${summary}). ` +
         `Hạn mức mở lại khoảng 24 giờ sau lần tạo đầu tiên: khoảng ${dateTime(clock.now() + DAY_MS, spreadsheet.getSpreadsheetTimeZone())} hãy mở lại «Tạo hồ sơ» và bấm «Tiếp tục»; tài liệu đã tạo không bị tạo lại.`,
     };
   }

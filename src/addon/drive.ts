@@ -2,16 +2,19 @@
  * Drive, through the Drive advanced service (v3) only. `DriveApp`, `Folder` and `File` need the
  * restricted `auth/drive` scope; the manifest grants `drive.file`, which lets the add-on see the
  * files and folders it created itself (for the user who runs it), and nothing else. Everything
- * the dossiers touch in Drive goes through this module, so a later change (uploading `.docx`
- * blobs with conversion instead of rendering with DocumentApp) changes only what is created here.
+ * the dossiers touch in Drive goes through this module.
  *
- * How a document is made: `Drive.Files.create` with the Google Docs MIME type in the unit's
- * folder (an empty document), then `DocumentApp.openById` to write it. Apps Script's quota table
- * lists «Documents created: 250 / 1,500 a day» for its own services (DocumentApp.create); it does
- * not say whether a Drive API create counts against it, and Drive's own limits are per-minute
- * rates. So no limit is assumed: a daily-limit error, whichever service raises it, stops the job
- * cleanly with its cursor kept (see `DriveTrouble`). An upload converted to Google Docs would
- * count against «Files converted» (2,000 / 4,000 a day) instead.
+ * How a document is made: the core's `.docx` (its OOXML parts zipped with `Utilities.zip`) is
+ * uploaded with `Drive.Files.create` and the Google Docs MIME type, so Drive imports it as a
+ * Google Doc; a re-run uploads the new `.docx` onto the same file with `Drive.Files.update`
+ * (same ID, same link). Drive documents that a file created with a Google Docs MIME type has its
+ * upload imported; that an upload onto an existing Google Doc is imported into it (rather than
+ * refused) is what Drive does today but is not said in the v3 reference — ID stability is the
+ * requirement either way. Neither call is DocumentApp's «Documents created» (250 / 1,500 a
+ * day): the Drive API has per-minute rates only («no limit to the number of requests per day»),
+ * and Apps Script's quota table lists «Files converted» (2,000 / 4,000 a day), which an import
+ * may count against. So no limit is assumed: a daily-limit error, whichever service raises it,
+ * stops the job cleanly with its cursor kept (see `DriveTrouble`).
  */
 
 type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
@@ -121,9 +124,17 @@ export const drive = {
     const resource: DriveFile = { name, mimeType: MIME.folder, appProperties: tags, ...(parent ? { parents: [parent] } : {}) };
     return call(() => files().create(resource)).id ?? '';
   },
-  /** An empty Google Doc in `parent`, to be written with DocumentApp. */
+  /** An empty Google Doc in `parent`, to be written with DocumentApp (a template). */
   createDocument(name: string, parent: string): string {
     return call(() => files().create({ name, mimeType: MIME.document, parents: [parent] })).id ?? '';
+  },
+  /** A Google Doc in `parent`, imported from a `.docx` blob. */
+  importDocument(docx: Blob, name: string, parent: string): string {
+    return call(() => files().create({ name, mimeType: MIME.document, parents: [parent] }, docx)).id ?? '';
+  },
+  /** The Google Doc `id` imported again from a `.docx` blob, renamed to `name`: same file, same link. */
+  reimportDocument(id: string, docx: Blob, name: string): void {
+    call(() => files().update({ name }, id, docx));
   },
   /** A copy of a document (a template) in `parent`. */
   copy(id: string, name: string, parent: string): string {

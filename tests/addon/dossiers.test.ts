@@ -141,6 +141,43 @@ describe('the Google Docs writer', () => {
   });
 });
 
+describe('the Google edition is the .docx the core lays out', () => {
+  beforeEach(() => withWorkbook());
+
+  /** A document's uploaded `.docx` (unzipped by the fake Drive), by kind and nominee. */
+  const upload = (kind: string, nominee = '') => {
+    run();
+    const row = filesRows().find((r) => r[FILES_COL.unitCode] === 'X04' && r[FILES_COL.kind] === kind && r[FILES_COL.nominee] === nominee)!;
+    return google.drive.item(String(row[FILES_COL.id])).docx!;
+  };
+
+  it('has page numbers from page 2, Times New Roman by default, «Nơi nhận» on D1 and D2', () => {
+    for (const kind of ['Biên bản họp xét', 'Tờ trình']) {
+      const docx = upload(kind);
+      expect(docx['word/document.xml']).toMatch(/<w:headerReference w:type="first" r:id="rIdHeaderFirst"\/>.*<w:titlePg\/>/);
+      expect(docx['word/header1.xml']).toContain('<w:instrText xml:space="preserve"> PAGE </w:instrText>');
+      expect(docx['word/styles.xml']).toContain('w:rFonts w:ascii="Times New Roman"');
+      expect(docx['word/document.xml']).toContain('Nơi nhận');
+    }
+  });
+
+  it('D2: a drawn rule under the subject (a border, not underscores), tblHeader rows, signatures kept with what precedes', () => {
+    const xml = upload('Tờ trình')['word/document.xml']!;
+    expect(xml).toContain('<w:pBdr>');
+    expect(xml).not.toMatch(/<w:t[^>]*>_{5,}/);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('<w:keepNext/>');
+    expect(xml).toContain('<w:cantSplit/>');
+  });
+
+  it('D3 has the three sections of form 07, and the Google Doc shows the uploaded text', () => {
+    const docx = upload('Báo cáo thành tích', 'Nguyễn Văn An');
+    for (const section of ['I. SƠ LƯỢC LÝ LỊCH', 'II. THÀNH TÍCH ĐẠT ĐƯỢC', 'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG']) expect(docx['word/document.xml']).toContain(section);
+    const row = filesRows().find((r) => r[FILES_COL.nominee] === 'Nguyễn Văn An')!;
+    expect(docById(row[FILES_COL.id]).dump()).toContain('II. THÀNH TÍCH ĐẠT ĐƯỢC');
+  });
+});
+
 describe('Tạo hồ sơ', () => {
   beforeEach(() => withWorkbook());
 
@@ -169,14 +206,16 @@ describe('Tạo hồ sơ', () => {
     for (const r of rows) {
       const doc = docById(r[FILES_COL.id]);
       expect(r[FILES_COL.link]).toBe(`https://docs.google.com/document/d/${doc.id}/edit`);
-      expect(doc.closed).toBe(true);
+      expect(google.drive.item(doc.id).imports).toBe(1);
       expect(doc.name).toBe(r[FILES_COL.fileName]);
       expect(r[FILES_COL.hash]).toMatch(/^[0-9a-f]{14}$/);
       expect(r[FILES_COL.updated]).toBeInstanceOf(Date);
       expect(r[FILES_COL.creator]).toBe(OWNER);
     }
-    // Empty Google Docs made by Drive, then written with DocumentApp; folders found again by one listing.
+    // One upload per document, imported as a Google Doc (no DocumentApp); folders found again by one listing.
     expect(google.log.count('Drive.Files.create')).toBe(1 + 2 + 7);
+    expect(google.log.count('Utilities.zip')).toBe(7);
+    expect(google.log.count('DocumentApp.openById')).toBe(0);
     expect(google.log.count('Range.setValues')).toBe(1);
     expect(done).toMatchObject({ finished: true, done: 7, total: 7 });
     expect(done.message).toContain('7 tạo mới, 0 cập nhật, 0 không đổi, 0 lỗi');
@@ -205,9 +244,15 @@ describe('Tạo hồ sơ', () => {
     run();
     const before = filesRows();
     setCell('Đề nghị', 3, N.summary, 'Tham mưu đơn giản hóa 15 thủ tục.');
+    google.log.reset();
     run();
     const after = filesRows();
     expect(after.map((r) => r[FILES_COL.id])).toEqual(before.map((r) => r[FILES_COL.id]));
+    // The new .docx is imported onto the same Google Doc: one update each, nothing created.
+    expect(google.log.count('Drive.Files.update')).toBe(2);
+    expect(google.log.count('Drive.Files.create')).toBe(0);
+    expect(google.drive.item(String(after[6]![FILES_COL.id])).imports).toBe(2);
+    expect(google.drive.item(String(after[6]![FILES_COL.id])).docx!['word/document.xml']).toContain('Tham mưu đơn giản hóa 15 thủ tục.');
     expect(after.map((r) => `${r[FILES_COL.unitCode]} ${r[FILES_COL.kind]} ${r[FILES_COL.status]}`)).toEqual([
       'X01 Biên bản họp xét Không đổi',
       'X01 Tờ trình Không đổi',
@@ -244,10 +289,9 @@ describe('Tạo hồ sơ', () => {
     google.drive.failOn = 'Nguyễn Văn An';
     expect(run().message).toContain('6 tạo mới, 0 cập nhật, 0 không đổi, 1 lỗi');
     const rows = filesRows();
-    expect(rows[6]![FILES_COL.status]).toMatch(/^Lỗi: Service Documents failed while accessing document with id doc\w+\. \(tài liệu «X04 - UBND xã Yên Bình - Báo cáo thành tích - Nguyễn Văn An»\)$/);
-    // The empty document Drive made keeps its ID: the retry fills it, no second one.
-    const failed = rows[6]![FILES_COL.id];
-    expect(failed).not.toBe('');
+    expect(rows[6]![FILES_COL.status]).toBe('Lỗi: API call to drive.files.create failed with error: Bad Request (the file could not be converted) (tài liệu «X04 - UBND xã Yên Bình - Báo cáo thành tích - Nguyễn Văn An»)');
+    // An import Drive refused made nothing: no ID, the next run makes it.
+    expect(rows[6]![FILES_COL.id]).toBe('');
 
     google.drive.failOn = null;
     google.drive.item(String(rows[3]![FILES_COL.id])).trashed = true;
@@ -255,9 +299,9 @@ describe('Tạo hồ sơ', () => {
     setCell('Hồ sơ đơn vị', 2, DOSSIER_COL.meetingPlace, 'Nhà văn hóa xã Yên Bình');
     run();
     const after = filesRows();
-    expect(after.map((r) => r[FILES_COL.status])).toEqual([...Array(3).fill(STATUS.unchanged), STATUS.created, STATUS.unchanged, STATUS.unchanged, STATUS.updated]);
+    expect(after.map((r) => r[FILES_COL.status])).toEqual([...Array(3).fill(STATUS.unchanged), STATUS.created, STATUS.unchanged, STATUS.unchanged, STATUS.created]);
     expect(after[3]![FILES_COL.id]).not.toBe(rows[3]![FILES_COL.id]);
-    expect(after[6]![FILES_COL.id]).toBe(failed);
+    expect(after[6]![FILES_COL.id]).not.toBe('');
     expect(docById(after[3]![FILES_COL.id]).dump()).toContain('Nhà văn hóa xã Yên Bình');
 
     // Deleted for good (Drive: «File not found»): made again too.
@@ -444,10 +488,10 @@ describe('Tạo hồ sơ', () => {
     google.drive.failures.push({ method: 'create', kind: 'daily', after: 5 });
     const stopped = run();
     expect(stopped).toMatchObject({ finished: false, halted: true, done: 3 });
-    expect(stopped.message).toContain('hết hạn mức tạo tài liệu trong ngày («API call to drive.files.create failed with error: Daily Limit Exceeded»)');
+    expect(stopped.message).toContain('hết hạn mức trong ngày (tạo hoặc chuyển đổi tài liệu) («API call to drive.files.create failed with error: Daily Limit Exceeded»)');
     expect(stopped.message).toMatch(/khoảng \d\d:\d\d ngày 07\/01\/2023 hãy mở lại «Tạo hồ sơ»/);
     const warning = dossierJob.choice(google.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, google.clock).warning;
-    expect(warning).toContain('đã hết hạn mức tạo tài liệu trong ngày (sau 3 tài liệu hôm đó)');
+    expect(warning).toContain('đã hết hạn mức trong ngày (tạo hoặc chuyển đổi tài liệu) (sau 3 tài liệu hôm đó)');
 
     google.clock.advance(24 * 3600_000);
     expect(continueJob(dossierJob, google.clock).finished).toBe(true);

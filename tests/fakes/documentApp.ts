@@ -58,11 +58,12 @@ export interface DocsContext {
   beforeExport?: () => void;
 }
 
-export class FakeBlob implements Subset<GoogleAppsScript.Base.Blob, 'getName' | 'setName' | 'getContentType' | 'getDataAsString'> {
+/** A blob: text (a PDF's stand-in) or bytes (a zip), as `Utilities.newBlob` / `zip` and `getAs` make them. */
+export class FakeBlob implements Subset<GoogleAppsScript.Base.Blob, 'getName' | 'setName' | 'getContentType' | 'setContentType' | 'getDataAsString' | 'getBytes'> {
   constructor(
     public name: string,
-    readonly contentType: string,
-    readonly data: string,
+    public contentType: string,
+    readonly data: string | Uint8Array,
   ) {}
   getName(): string {
     return this.name;
@@ -74,10 +75,21 @@ export class FakeBlob implements Subset<GoogleAppsScript.Base.Blob, 'getName' | 
   getContentType(): string {
     return this.contentType;
   }
+  setContentType(contentType: string | null): this {
+    this.contentType = contentType ?? '';
+    return this;
+  }
+  getBytes(): number[] {
+    // Java bytes are signed.
+    return [...bytesOf(this)].map((b) => (b > 127 ? b - 256 : b));
+  }
   getDataAsString(): string {
-    return this.data;
+    return typeof this.data === 'string' ? this.data : new TextDecoder().decode(this.data);
   }
 }
+
+/** A blob's bytes for the fakes (not a service call): a string is stored as Apps Script stores it, UTF-8. */
+export const bytesOf = (blob: FakeBlob): Uint8Array => (typeof blob.data === 'string' ? new TextEncoder().encode(blob.data) : blob.data);
 
 type Parent = FakeContainer | FakeTableRow | FakeTable | FakeParagraph;
 

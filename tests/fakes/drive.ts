@@ -6,16 +6,77 @@
  * `trashed: true`. A test switches the user (`google.ctx.effectiveUser`), deletes files for good,
  * and makes the next calls fail as Drive does (`failures`), with the real services' messages.
  */
+import { unzipSync } from 'fflate';
 import type { CallLog } from './calls';
 import { counted } from './calls';
 import type { FakeClock } from './services';
-import { Attribute, ElementType, FakeBlob, FakeDocument, HorizontalAlignment } from './documentApp';
+import { Attribute, ElementType, FakeBlob, FakeDocument, HorizontalAlignment, bytesOf } from './documentApp';
+import type { FakeBody } from './documentApp';
 
 type Blob = GoogleAppsScript.Base.Blob;
 type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 
 export const DOC_MIME = 'application/vnd.google-apps.document';
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Drive's refusal of an upload it cannot import. */
+const badUpload = (method: string, why: string) =>
+  Object.assign(new Error(`API call to drive.files.${method} failed with error: Bad Request (${why})`), { name: 'GoogleJsonResponseException' });
+
+/** The entries of a `.docx` upload, checked as Drive's import needs them: a zip with its content types and main part. */
+function docxEntries(method: string, media: FakeBlob): Record<string, string> {
+  if (media.contentType !== DOCX_MIME) throw badUpload(method, `cannot import ${media.contentType || 'a blob without a content type'} as a Google Doc`);
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytesOf(media));
+  } catch {
+    throw badUpload(method, 'the .docx is not a zip');
+  }
+  for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml']) if (!entries[part]) throw badUpload(method, `the .docx has no ${part}`);
+  return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, new TextDecoder().decode(v)]));
+}
+
+const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** A paragraph's text as Docs shows it: its runs' text, `w:br` a new line, `w:tab` a tab. */
+const paragraphText = (xml: string) =>
+  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)].map((m) => (m[0] === '<w:br/>' ? '\n' : m[0] === '<w:tab/>' ? '\t' : unescapeXml(m[1] ?? ''))).join('');
+
+/** The top-level `tag` elements of `xml`, nested ones of the same tag kept inside their parent. */
+function elements(xml: string, tag: string): string[] {
+  const out: string[] = [];
+  const open = new RegExp(`<${tag}[ >/]|</${tag}>`, 'g');
+  let depth = 0;
+  let start = 0;
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    if (m[0].startsWith('</')) {
+      if (--depth === 0) out.push(xml.slice(start, m.index + m[0].length));
+    } else if (xml.slice(m.index, xml.indexOf('>', m.index) + 1).endsWith('/>')) {
+      if (depth === 0) out.push(xml.slice(m.index, xml.indexOf('>', m.index) + 1));
+    } else if (depth++ === 0) start = m.index;
+  }
+  return out;
+}
+
+/**
+ * What the fake Docs keeps of an imported `.docx`: the body's paragraphs and tables with their
+ * text, in order (enough to read a document back and to fill or export it later); the layout is
+ * checked on the uploaded `.docx` itself (`FakeItem.docx`).
+ */
+function importBody(body: FakeBody, documentXml: string): void {
+  const inner = /<w:body>([\s\S]*)<\/w:body>/.exec(documentXml)?.[1] ?? '';
+  body.clear();
+  const blocks = inner.match(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g) ?? [];
+  for (const block of blocks) {
+    if (block.startsWith('<w:tbl>')) {
+      body.appendTable(elements(block, 'w:tr').map((row) => elements(row, 'w:tc').map((cell) => elements(cell, 'w:p').map(paragraphText).join('\n'))));
+    } else body.appendParagraph(paragraphText(block));
+  }
+  // Docs ends a body with a paragraph; `clear` left one empty paragraph first.
+  if (body.getChild(body.getNumChildren() - 1).getType() === 'TABLE') body.appendParagraph('');
+  if (body.getNumChildren() > 1) body.getChild(0).removeFromParent();
+}
 
 /** One Drive item (file or folder), as the fake stores it. */
 export class FakeItem {
@@ -33,6 +94,10 @@ export class FakeItem {
   ) {
     this.modified = now;
   }
+  /** The `.docx` last imported into this Google Doc, as uploaded (test inspection). */
+  docx: Record<string, string> | null = null;
+  /** How many times a `.docx` was imported into it. */
+  imports = 0;
   get isFolder(): boolean {
     return this.mimeType === FOLDER_MIME;
   }
@@ -79,7 +144,7 @@ export class FakeDrive {
   createMs = 0;
   /** How long one PDF conversion takes on the clock. */
   pdfMs = 0;
-  /** Opening a document whose name contains this fails, as Docs sometimes does (a test sets it). */
+  /** Opening or importing a document whose name contains this fails, as Docs sometimes does (a test sets it). */
   failOn: string | null = null;
   /** The next calls that fail, in order (a test sets them). */
   readonly failures: Failure[] = [];
@@ -109,6 +174,16 @@ export class FakeDrive {
     }
     this.failures.splice(i, 1);
     throw failureError(method, failure.kind, id);
+  }
+  /** `failOn` in a name: Drive refuses to import it. */
+  private failingImport(method: string, name: string): void {
+    if (this.failOn && name.includes(this.failOn)) throw badUpload(method, 'the file could not be converted');
+  }
+  private imported(item: FakeItem, doc: FakeDocument, entries: Record<string, string>): void {
+    importBody(doc.body, entries['word/document.xml']!);
+    item.docx = entries;
+    item.imports++;
+    item.modified = this.clock.now();
   }
   /** An item this user may see (theirs, trashed or not); else Drive's «File not found». */
   private visible(method: string, id: string): FakeItem {
@@ -170,6 +245,14 @@ export class FakeDrive {
         const name = resource.name ?? 'Untitled';
         const tags = (resource.appProperties ?? {}) as Record<string, string>;
         if (resource.mimeType === DOC_MIME && !media) return this.answer(this.newDocument(name, this.items.get(parent)!).item, optionalArgs);
+        if (resource.mimeType === DOC_MIME) {
+          if (!(media instanceof FakeBlob)) throw new Error('The fake uploads blobs only.');
+          const entries = docxEntries('create', media);
+          this.failingImport('create', name);
+          const { doc, item } = this.newDocument(name, this.items.get(parent)!);
+          this.imported(item, doc, entries);
+          return this.answer(item, optionalArgs);
+        }
         if (resource.mimeType === FOLDER_MIME) return this.answer(this.add(name, FOLDER_MIME, parent, tags), optionalArgs);
         if (!(media instanceof FakeBlob)) throw new Error('The fake uploads blobs only.');
         return this.answer(this.add(name, resource.mimeType ?? media.contentType, parent, tags, media), optionalArgs);
@@ -178,9 +261,18 @@ export class FakeDrive {
         this.failing('get', id);
         return this.answer(this.visible('get', id), optionalArgs);
       },
-      update: (resource: DriveFile, id: string): DriveFile => {
+      update: (resource: DriveFile, id: string, media?: Blob): DriveFile => {
         this.failing('update', id);
         const item = this.visible('update', id);
+        if (media !== undefined) {
+          // Onto a Google Doc an upload is imported: same file, new content (see src/addon/drive.ts).
+          const doc = this.docs.get(id);
+          if (!(media instanceof FakeBlob) || !doc) throw new Error('The fake re-imports .docx blobs into Google Docs only.');
+          const entries = docxEntries('update', media);
+          this.failingImport('update', resource.name ?? item.name);
+          this.clock.advance(this.createMs);
+          this.imported(item, doc, entries);
+        }
         if (resource.name !== undefined) {
           item.name = resource.name;
           const doc = this.docs.get(id);

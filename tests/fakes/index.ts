@@ -5,8 +5,8 @@
 import { CallLog, counted } from './calls';
 import { FakeDrive, fakeDocumentApp } from './drive';
 import { FakeMailApp, fakeMailApp } from './mailApp';
-import { FakeClock, FakeLock, FakeProperties, FakeTriggers, fakeHtmlService, fakeSession } from './services';
-import { FakeDataValidationBuilder, FakeSpreadsheet, FakeUi, midnightIn, type FakeContext } from './spreadsheetApp';
+import { FakeClock, FakeLock, FakeProperties, FakeTriggers, fakeHtmlService, fakeSession, fakeUtilities } from './services';
+import { FakeDataValidationBuilder, FakeSpreadsheet, FakeUi, type FakeContext } from './spreadsheetApp';
 
 export * from './calls';
 export * from './services';
@@ -118,17 +118,7 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     HtmlService: fakeHtmlService(log, options.htmlFiles ?? new Map()),
     ScriptApp: triggers.service(),
     DocumentApp: fakeDocumentApp(drive),
-    Utilities: counted(
-      {
-        /** Only the `yyyy-MM-dd` pattern the add-on uses: midnight of that day in the time zone. */
-        parseDate: (text: string, timeZone: string, _pattern: string) => {
-          const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-          return new ctx.DateCtor(midnightIn(timeZone, y, m, d).getTime());
-        },
-      },
-      'Utilities',
-      log,
-    ),
+    Utilities: fakeUtilities(log, ctx.DateCtor),
     Drive: drive.service(),
     MailApp: fakeMailApp(mail, log),
   };

@@ -2,7 +2,9 @@
 import type { Subset } from './calls';
 import type { FakeContext } from './spreadsheetApp';
 import { counted, type CallLog } from './calls';
-import { FakeUser } from './spreadsheetApp';
+import { zipSync } from 'fflate';
+import { FakeBlob, bytesOf } from './documentApp';
+import { FakeUser, midnightIn } from './spreadsheetApp';
 
 type Lock = GoogleAppsScript.Lock.Lock;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -252,4 +254,36 @@ export class FakeTriggers {
       this.log,
     );
   }
+}
+
+/**
+ * Utilities: `parseDate` for the only pattern the add-on uses (`yyyy-MM-dd`: midnight of that day
+ * in the time zone), and real blobs and zips, so a test can unzip what the add-on uploads. As in
+ * Apps Script, a string becomes UTF-8 bytes, a zip is `application/zip`, and two entries with one
+ * name are refused.
+ */
+export function fakeUtilities(log: CallLog, DateCtor: DateConstructor) {
+  return counted(
+    {
+      parseDate: (text: string, timeZone: string, _pattern: string) => {
+        const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+        return new DateCtor(midnightIn(timeZone, y, m, d).getTime());
+      },
+      newBlob: (data: string | number[], contentType?: string, name?: string) =>
+        counted(new FakeBlob(name ?? '', contentType ?? '', typeof data === 'string' ? data : Uint8Array.from(data, (b) => b & 255)), 'Blob', log),
+      zip: (blobs: FakeBlob[], name?: string) => {
+        const entries: Record<string, Uint8Array> = {};
+        for (const blob of blobs) {
+          if (!(blob instanceof FakeBlob)) throw new Error('Utilities.zip takes blobs.');
+          const path = blob.name; // read by Apps Script itself, not a script call
+          if (!path) throw new Error('Utilities.zip: every blob needs a name.');
+          if (path in entries) throw new Error(`Utilities.zip: duplicate entry ${path}.`);
+          entries[path] = bytesOf(blob);
+        }
+        return counted(new FakeBlob(name ?? 'Archive.zip', 'application/zip', zipSync(entries)), 'Blob', log);
+      },
+    },
+    'Utilities',
+    log,
+  );
 }
