@@ -19,3 +19,5 @@ export { nominationDraftSchema, draftToCells, nominationToDraft, placeDraft, pre
 export type { NominationDraft, DraftPreview } from './draft';
 export { movementClosing, SCORE_BANDS } from './movementSummary';
 export type { BlockResult, IntakeRecord, MovementClosing, NominationCount, ReturnedDossier, ScoreBand } from './movementSummary';
+export { summarySheet } from './summarySheet';
+export type { SheetChart, SummarySheet } from './summarySheet';
