@@ -13,7 +13,7 @@ import type { ChartSpec } from './charts';
 import { Gaps } from './facts';
 import type { Field } from './facts';
 import {
-  GAP, TEXT_WIDTH_MM, bodyPara, dottedPara, document, header, headingPara, listTable, numberLine, para, peoplesCommitteeOf,
+  GAP, SIZE, TEXT_WIDTH_MM, bodyPara, dottedPara, document, header, headingPara, listTable, numberLine, para, peoplesCommitteeOf,
   placeAndDate, recipients, signature, signatureBlock, title,
 } from './layout';
 import type { DocModel, Paragraph } from './model';
@@ -71,6 +71,21 @@ const chartPara = (id: number, spec: ChartSpec, heightMm: number): Paragraph => 
 
 /** Lines the office writes by hand. */
 const handLines = (count: number): Paragraph[] => Array.from({ length: count }, () => dottedPara(''));
+
+/** The text standing for chart `id` in a document whose host puts the chart's image there itself (no regex character in it). */
+export const chartMarker = (id: number): string => `⟦Biểu đồ ${id}⟧`;
+
+/** `doc` with each chart replaced by its marker, in a paragraph of its own: for Google Docs, which gets the images from the sheet's charts. */
+export function withChartMarkers(doc: DocModel): DocModel {
+  return {
+    ...doc,
+    blocks: doc.blocks.map((b) => {
+      if (b.kind !== 'paragraph' || !b.chart) return b;
+      const { chart, ...rest } = b;
+      return { ...rest, runs: [{ text: chartMarker(chart.id), size: SIZE.body }] };
+    }),
+  };
+}
 
 /** The report for the movement described by `settings`, with the figures of `closing`. */
 export function summaryReport(settings: Settings, closing: MovementClosing): SummaryReportDocument {
