@@ -78,7 +78,7 @@ export function chartSpaceXml(spec: ChartSpec, refs?: ChartRefs): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="${C_NS}" xmlns:a="${A_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    '<c:roundedCorners val="0"/>' +
+    '<c:lang val="vi-VN"/><c:roundedCorners val="0"/>' +
     `<c:chart><c:title>${rich(spec.title, 12)}</c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="${spec.direction}"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
     spec.series.map((s, i) => seriesXml(spec, s, i, refs)).join('') +
