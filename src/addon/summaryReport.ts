@@ -38,20 +38,23 @@ function drawCharts(sheet: Sheet, rowsWritten: number, charts: SheetChart[]): Em
   if (bottom > rowsWritten) sheet.insertRowsAfter(rowsWritten, bottom - rowsWritten);
   return charts.map((c) => {
     const ranking = c.spec.direction === 'bar';
-    const valueAxis = { title: c.spec.valueAxisTitle, minValue: 0, ...(c.spec.max !== undefined ? { maxValue: c.spec.max } : {}) };
-    const chart = sheet
+    // Nested options by dotted keys, as the EmbeddedChartBuilder reference writes them.
+    const axis = ranking ? 'hAxis' : 'vAxis';
+    const builder = sheet
       .newChart()
       .setChartType(ranking ? Charts.ChartType.BAR : Charts.ChartType.COLUMN)
       .addRange(sheet.getRange(c.data.row + 1, c.data.col + 1, c.data.rows + 1, c.data.series + 1))
       .setNumHeaders(1)
       .setPosition(c.anchor.row + 1, c.anchor.col + 1, 0, 0)
       .setOption('title', c.spec.title)
-      .setOption('legend', { position: c.spec.series.length > 1 ? 'bottom' : 'none' })
+      .setOption('legend.position', c.spec.series.length > 1 ? 'bottom' : 'none')
       .setOption('colors', c.spec.series.map((_, i) => `#${CHART_COLORS[i % CHART_COLORS.length]}`))
-      .setOption(ranking ? 'hAxis' : 'vAxis', valueAxis)
+      .setOption(`${axis}.title`, c.spec.valueAxisTitle)
+      .setOption(`${axis}.minValue`, 0)
       .setOption('width', c.widthColumns * COLUMN_PX)
-      .setOption('height', c.heightRows * ROW_PX)
-      .build();
+      .setOption('height', c.heightRows * ROW_PX);
+    if (c.spec.max !== undefined) builder.setOption(`${axis}.maxValue`, c.spec.max);
+    const chart = builder.build();
     sheet.insertChart(chart);
     return chart;
   });

@@ -40,6 +40,7 @@ describe('Báo cáo tổng kết in Sheets', () => {
     const cells = values.slice(communes.row - 1, communes.row - 1 + communes.numRows).map((r) => r.slice(0, communes.numColumns));
     expect(cells).toEqual([['Hạng. Đơn vị', 'Điểm thẩm định'], ['1. UBND xã Cai Kinh', 90], ['2. UBND xã Đồng Tân', 85], ['3. UBND xã Hòa Bình', 80], ['4. UBND xã Yên Bình', 70]]);
     expect(charts[1]!.numHeaders).toBe(1);
+    expect([charts[1]!.options.get('hAxis.maxValue'), charts[1]!.options.get('legend.position'), charts[2]!.options.get('legend.position')]).toEqual([100, 'none', 'bottom']);
     expect(charts.every((c) => c.anchor.column === 8 && c.anchor.row <= summary().maxRows)).toBe(true);
   });
 
