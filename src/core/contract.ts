@@ -16,6 +16,8 @@ export const SHEET = {
   documents: 'Hồ sơ',
   /** The audit log (issue 13): every edit of the input sheets, appended, never rewritten. */
   auditLog: 'Nhật ký',
+  /** Optional (issue 12): the eligibility rules as rows; without it the built-in 2022 rules apply. */
+  standards: 'Tiêu chuẩn',
 } as const;
 
 export const SETTING = {
@@ -189,3 +191,33 @@ export const RATING_LABEL = {
 export function prizeName(rank: number): string {
   return ['Nhất', 'Nhì', 'Ba'][rank - 1] ?? `Thứ ${rank}`;
 }
+
+/** `Tiêu chuẩn` (optional, issue 12): one row per condition of an eligibility rule. */
+export const STANDARD_COL = {
+  rule: 'Mã tiêu chuẩn',
+  appliesTo: 'Áp dụng cho',
+  group: 'Nhóm',
+  column: 'Cột đề nghị',
+  test: 'Phép thử',
+  value: 'Giá trị',
+  sentence: 'Câu trong kết quả',
+} as const;
+
+/** Who a condition applies to. */
+export const STANDARD_APPLIES = { collective: 'Tập thể', individual: 'Cá nhân', both: 'Cả hai' } as const;
+
+/** `Chung`: every rule must hold; `Một trong` (or `Một trong: <tên nhóm>`): at least one rule of the group. */
+export const STANDARD_GROUP = { all: 'Chung', oneOf: 'Một trong' } as const;
+
+/** The tests a condition can make on its column. */
+export const STANDARD_TEST = {
+  yes: 'Có',
+  atLeast: '≥',
+  above: '>',
+  equals: '=',
+  inList: 'Thuộc danh sách',
+  prizeRank: 'Hạng trong số hạng được xét',
+  twoYears: 'Hai năm đều ít nhất',
+  hasText: 'Có nội dung',
+  knownUnit: 'Đơn vị của phong trào',
+} as const;

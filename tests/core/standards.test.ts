@@ -1,0 +1,211 @@
+/** `Tiêu chuẩn` (issue 12): the eligibility rules as rows, and the 2022 rows equal to the built-in rules. */
+import fc from 'fast-check';
+import type { CellValue, CheckResult, WorkbookInput } from '../../src/core';
+import {
+  NOMINATION_COL as N, SETTING, SHEET, STANDARD_COL, SCORE_COL, defaultStandardsSheet, evaluate,
+} from '../../src/core';
+import { DEFAULT_SETTINGS, GOOD_COLLECTIVE, GOOD_INDIVIDUAL, UNITS, nomination, workbook } from '../helpers/workbook';
+import { v2Workbook } from './shapes';
+
+type Row = Record<string, CellValue>;
+
+const withStandards = (input: WorkbookInput, values: CellValue[][] = defaultStandardsSheet()): WorkbookInput => ({
+  ...input,
+  sheets: [...input.sheets, { name: SHEET.standards, values }],
+});
+
+/** What a verdict decides, without its wording. */
+const decisions = (result: CheckResult) => result.nominations.map(({ row, eligible, basis, failed, quota_ok, window_ok }) => ({ row, eligible, basis, failed, quota_ok, window_ok }));
+
+function expectSameDecisions(input: WorkbookInput): void {
+  const builtIn = evaluate(input);
+  const rows = evaluate(withStandards(input));
+  expect(decisions(rows.result)).toEqual(decisions(builtIn.result));
+  expect(rows.awardList.map((a) => a.verdict.row)).toEqual(builtIn.awardList.map((a) => a.verdict.row));
+  expect(rows.result.errors).toEqual(builtIn.result.errors);
+}
+
+const yesNo = fc.constantFrom<CellValue>(true, false, 'Có', '', 'x', 'Không', 'có lẽ', '#N/A');
+const percent = fc.oneof(fc.constantFrom<CellValue>('', 100, 99.99, 90, 89.9, '95%', 'nhiều', 0), fc.integer({ min: 0, max: 100 }));
+const rating = fc.constantFrom<CellValue>('', 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', 'Hoàn thành tốt nhiệm vụ', 'giỏi');
+const randomNomination: fc.Arbitrary<Row> = fc.record({
+  [N.unitCode]: fc.constantFrom<CellValue>(...UNITS.map((u) => u['Mã đơn vị'] ?? ''), 'x01', 'ZZ9', ''),
+  [N.kind]: fc.constantFrom<CellValue>('Tập thể', 'Cá nhân', 'cá nhân', 'Nhóm', ''),
+  [N.name]: fc.constantFrom<CellValue>('Nguyễn Văn An', 'Bộ phận một cửa', ''),
+  [N.directCchc]: yesNo, [N.compliance]: yesNo, [N.unity]: yesNo, [N.discipline]: yesNo, [N.hasPlan]: yesNo, [N.innovation]: yesNo,
+  [N.satisfactionPercent]: percent, [N.onTimePercent]: percent, [N.onlinePrevPercent]: percent, [N.onlineNowPercent]: percent,
+  [N.ratingPrev]: rating, [N.ratingNow]: rating,
+  [N.initiativeRecognition]: fc.constantFrom<CellValue>('', 'QĐ 12/QĐ-UBND ngày 5/5/2022', '#REF!'),
+  [N.submittedOn]: fc.constantFrom<CellValue>('03/01/2023', '01/01/2023', ''),
+});
+
+/** Random nominations in a workbook with random scores (so ranks and ties vary) and settings. */
+const randomWorkbook: fc.Arbitrary<WorkbookInput> = fc
+  .record({
+    nominations: fc.array(randomNomination, { maxLength: 12 }),
+    points: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 6, maxLength: 6 }),
+    minSatisfaction: fc.constantFrom<CellValue>(undefined, 80, 95, '90%'),
+    prizeRanks: fc.constantFrom<CellValue>(undefined, 1, 2, 3, 5),
+    communeBlock: fc.constantFrom<string | undefined>(undefined, 'Xã, phường'),
+  })
+  .map(({ nominations, points, minSatisfaction, prizeRanks, communeBlock }) => {
+    const settings: Row = { ...DEFAULT_SETTINGS };
+    if (minSatisfaction !== undefined) settings[SETTING.minSatisfactionPercent] = minSatisfaction;
+    if (prizeRanks !== undefined) settings[SETTING.prizeRanks] = prizeRanks;
+    if (communeBlock) settings[SETTING.communeBlock] = communeBlock;
+    const units = UNITS.map((u) => (communeBlock && u['Khối'] === 'Xã, thị trấn' ? { ...u, Khối: communeBlock } : u));
+    const codes = ['X01', 'X02', 'X03', 'X04', 'CQ01', 'CQ02'];
+    const scores = codes.map((code, i) => ({ [SCORE_COL.unitCode]: code, [SCORE_COL.criterionCode]: 'TC1', [SCORE_COL.appraisedPoints]: points[i] ?? 0 }));
+    return workbook({ settings, units, scores, nominations });
+  });
+
+describe('the 2022 rows that «Khởi tạo bảng tính» writes', () => {
+  it('decide every random workbook exactly as the built-in rules (eligibility, basis, failed rules, quota, window, award list)', () => {
+    fc.assert(fc.property(randomWorkbook, expectSameDecisions), { numRuns: 400 });
+  });
+
+  it('decide the v2 edge-case workbooks as the built-in rules too', () => {
+    fc.assert(fc.property(v2Workbook, expectSameDecisions), { numRuns: 200 });
+  });
+
+  it('explain a verdict with the rows’ own sentences and the values read', () => {
+    const input = workbook({ nominations: [nomination(GOOD_COLLECTIVE, { [N.satisfactionPercent]: 85 })] });
+    const [verdict] = evaluate(withStandards(input)).result.nominations;
+    expect(verdict?.eligible).toBe(false);
+    expect(verdict?.failed).toEqual(['A1', 'A2', 'A3']);
+    expect(verdict?.message).toContain('A1: chưa đạt — Tỷ lệ hài lòng đạt mức tối thiểu («Tỷ lệ hài lòng (%)» 85%, cần ≥ 90 («Tỷ lệ hài lòng tối thiểu (%)»))');
+  });
+});
+
+/** A workbook judged by the given `Tiêu chuẩn` rows (header added). */
+function judgeWith(rows: CellValue[][], nominations: Row[], settings: Row = DEFAULT_SETTINGS) {
+  const input = withStandards(workbook({ settings, nominations }), [Object.values(STANDARD_COL), ...rows]);
+  return evaluate(input).result;
+}
+
+describe('each test kind', () => {
+  const ind = (changes: Row) => nomination(GOOD_INDIVIDUAL, changes);
+
+  it('«Có» holds on a confirmed column only', () => {
+    const rows = [['R1', 'Cả hai', 'Chung', N.compliance, 'Có', '', 'Chấp hành tốt']];
+    const result = judgeWith(rows, [ind({}), ind({ [N.compliance]: '' })]);
+    expect(result.nominations.map((v) => v.eligible)).toEqual([true, false]);
+    expect(result.nominations[1]?.message).toContain('R1: chưa đạt — Chấp hành tốt («Chấp hành tốt chủ trương, pháp luật»: chưa xác nhận)');
+  });
+
+  it('«≥», «>» and «=» compare with a number, a setting (even one the add-on does not know) or another column', () => {
+    const c = (changes: Row) => nomination(GOOD_COLLECTIVE, changes);
+    const settings = { ...DEFAULT_SETTINGS, 'Tỷ lệ đúng hạn tối thiểu (%)': '98%' };
+    const rows = [
+      ['K1', 'Tập thể', 'Chung', N.satisfactionPercent, '≥', '92', ''],
+      ['K2', 'Tập thể', 'Chung', N.onTimePercent, '>=', 'Tỷ lệ đúng hạn tối thiểu (%)', ''],
+      ['K3', 'Tập thể', 'Chung', N.onlineNowPercent, '>', N.onlinePrevPercent, ''],
+      ['K4', 'Tập thể', 'Chung', N.onTimePercent, '=', '100', ''],
+    ];
+    const result = judgeWith(rows, [
+      c({}), c({ [N.satisfactionPercent]: 91 }), c({ [N.onTimePercent]: 97 }), c({ [N.onlineNowPercent]: 40 }), c({ [N.onTimePercent]: 99 }),
+    ], settings);
+    expect(result.nominations.map((v) => v.failed)).toEqual([[], ['K1'], ['K2', 'K4'], ['K3'], ['K4']]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('«Thuộc danh sách» and «Hai năm đều ít nhất» read ratings', () => {
+    const rows = [
+      ['R1', 'Cá nhân', 'Một trong', N.ratingNow, 'Thuộc danh sách', 'HTXSNV', 'Năm nay xuất sắc'],
+      ['R2', 'Cá nhân', 'Một trong', N.ratingNow, 'Hai năm đều ít nhất', 'Hoàn thành nhiệm vụ', 'Hai năm hoàn thành'],
+    ];
+    const result = judgeWith(rows, [
+      ind({ [N.ratingPrev]: 'KHTNV', [N.ratingNow]: 'HTXSNV' }),
+      ind({ [N.ratingPrev]: 'HTNV', [N.ratingNow]: 'HTNV' }),
+      ind({ [N.ratingPrev]: 'KHTNV', [N.ratingNow]: 'HTNV' }),
+    ]);
+    expect(result.nominations.map((v) => [v.eligible, v.basis])).toEqual([[true, ['R1']], [true, ['R2']], [false, []]]);
+    expect(result.nominations[2]?.failed).toEqual(['R1', 'R2']);
+  });
+
+  it('«Hạng trong số hạng được xét» reads the unit’s rank in the named block; «Đơn vị của phong trào» its presence', () => {
+    const rows = [
+      ['U', 'Cả hai', 'Chung', N.unitCode, 'Đơn vị của phong trào', '', ''],
+      ['H', 'Cả hai', 'Chung', N.unitCode, 'Hạng trong số hạng được xét', 'Tên khối xã', ''],
+    ];
+    // X01–X03 are the commune block's top three; X04 is 4th; CQ01 is first of the agencies.
+    const result = judgeWith(rows, ['X01', 'X04', 'CQ01', 'ZZ'].map((code) => ind({ [N.unitCode]: code })));
+    expect(result.nominations.map((v) => v.failed)).toEqual([[], ['H'], ['H'], ['U', 'H']]);
+    expect(result.nominations[1]?.message).toContain('xếp hạng 4 trong khối «Xã, thị trấn», ngoài các hạng được xét');
+  });
+
+  it('«Có nội dung» needs text; named «Một trong» groups must each be met', () => {
+    const rows = [
+      ['S', 'Cả hai', 'Một trong: sáng kiến', N.initiativeRecognition, 'Có nội dung', '', ''],
+      ['T', 'Cả hai', 'Một trong: sáng kiến', N.summary, 'Có nội dung', '', ''],
+      ['Y', 'Cả hai', 'Một trong: xếp loại', N.ratingNow, 'Thuộc danh sách', 'HTXSNV; HTTNV', ''],
+    ];
+    const result = judgeWith(rows, [
+      ind({ [N.summary]: 'Làm tốt' }),
+      ind({ [N.ratingNow]: 'HTNV', [N.initiativeRecognition]: 'QĐ 1' }),
+      ind({}),
+    ]);
+    expect(result.nominations.map((v) => [v.eligible, v.basis, v.failed])).toEqual([
+      [true, ['T', 'Y'], []],
+      [false, ['S'], ['Y']],
+      [false, ['Y'], ['S', 'T']],
+    ]);
+  });
+
+  it('an unreadable input cell leaves its rule undecided, whatever else holds', () => {
+    const rows = [
+      ['A', 'Cả hai', 'Một trong', N.satisfactionPercent, '≥', '50', ''],
+      ['B', 'Cả hai', 'Một trong', N.compliance, 'Có', '', ''],
+    ];
+    const [verdict] = judgeWith(rows, [ind({ [N.satisfactionPercent]: 'nhiều' })]).nominations;
+    expect([verdict?.eligible, verdict?.basis, verdict?.failed]).toEqual([false, ['B'], ['A']]);
+    expect(verdict?.message).toContain('A: không kiểm tra được vì giá trị ở cột «Tỷ lệ hài lòng (%)» không đọc được');
+  });
+});
+
+describe('rows that cannot be understood', () => {
+  const cases: [string, CellValue[], string, RegExp][] = [
+    ['no rule ID', ['', 'Cả hai', 'Chung', N.compliance, 'Có', '', ''], STANDARD_COL.rule, /^Thiếu mã tiêu chuẩn/],
+    ['a reserved ID', ['P4', 'Cả hai', 'Chung', N.compliance, 'Có', '', ''], STANDARD_COL.rule, /đã dùng cho hình thức, chỉ tiêu và thời hạn/],
+    ['an unknown «applies to»', ['R', 'Mọi người', 'Chung', N.compliance, 'Có', '', ''], STANDARD_COL.appliesTo, /«Mọi người» không hợp lệ; hãy chọn «Tập thể», «Cá nhân», «Cả hai»/],
+    ['an unknown group', ['R', 'Cả hai', 'Tùy', N.compliance, 'Có', '', ''], STANDARD_COL.group, /«Một trong: <tên nhóm>»/],
+    ['an unknown column', ['R', 'Cả hai', 'Chung', 'Tuổi', 'Có', '', ''], STANDARD_COL.column, /hãy nhập đúng tiêu đề một cột của trang «Đề nghị»/],
+    ['an unknown test', ['R', 'Cả hai', 'Chung', N.compliance, 'gần đúng', '', ''], STANDARD_COL.test, /hãy chọn «Có», «≥», «>», «=»/],
+    ['a test the column cannot take', ['R', 'Cả hai', 'Chung', N.compliance, '≥', '5', ''], STANDARD_COL.test, /không dùng được với cột «Chấp hành tốt chủ trương, pháp luật»; với cột này hãy chọn «Có»/],
+    ['a value that is no number, setting or column', ['R', 'Cả hai', 'Chung', N.onTimePercent, '≥', 'cao', ''], STANDARD_COL.value, /«cao» không phải là số, tên một mục của trang «Cấu hình»/],
+    ['no value to compare with', ['R', 'Cả hai', 'Chung', N.onTimePercent, '≥', '', ''], STANDARD_COL.value, /^Thiếu giá trị để so sánh/],
+    ['a rating that is none', ['R', 'Cả hai', 'Chung', N.ratingNow, 'Thuộc danh sách', 'HTT; giỏi', ''], STANDARD_COL.value, /«HTT», «giỏi» không phải là mức xếp loại/],
+    ['a block that is not ranked', ['R', 'Cả hai', 'Chung', N.unitCode, 'Hạng trong số hạng được xét', 'Đơn vị khác', ''], STANDARD_COL.value, /Khối «Đơn vị khác» không phải khối được xếp hạng/],
+  ];
+
+  it.each(cases)('%s is an error naming the sheet, row and column, and decides nothing', (_, row, column, message) => {
+    const result = judgeWith([['OK', 'Cả hai', 'Chung', N.directCchc, 'Có', '', ''], row], [nomination(GOOD_INDIVIDUAL)]);
+    expect(result.errors).toEqual([{ sheet: SHEET.standards, row: 3, column, message: expect.stringMatching(message) }]);
+    const [verdict] = result.nominations;
+    expect(verdict?.eligible).toBe(false);
+    expect(verdict?.message).toMatch(/chưa xét được vì hàng 3 của trang «Tiêu chuẩn» có lỗi; hãy sửa hàng đó/);
+  });
+
+  it('rows of one rule in two groups are an error on the later row', () => {
+    const result = judgeWith([
+      ['R', 'Cả hai', 'Chung', N.directCchc, 'Có', '', ''],
+      ['R', 'Cả hai', 'Một trong', N.compliance, 'Có', '', ''],
+    ], [nomination(GOOD_INDIVIDUAL)]);
+    expect(result.errors).toEqual([{ sheet: SHEET.standards, row: 3, column: STANDARD_COL.group, message: expect.stringContaining('có nhóm khác với hàng 2') }]);
+    expect(result.nominations[0]?.failed).toEqual(['R']);
+  });
+
+  it('a broken row for collectives leaves individuals decided', () => {
+    const result = judgeWith([
+      ['R', 'Cả hai', 'Chung', N.directCchc, 'Có', '', ''],
+      ['C', 'Tập thể', 'Chung', N.innovation, '>', '1', ''],
+    ], [nomination(GOOD_INDIVIDUAL), nomination(GOOD_COLLECTIVE, { [N.unitCode]: 'X01' })]);
+    expect(result.nominations.map((v) => v.eligible)).toEqual([true, false]);
+  });
+
+  it('a sheet with no rule for a kind decides nothing for it and says so', () => {
+    const result = judgeWith([['C', 'Tập thể', 'Chung', N.innovation, 'Có', '', '']], [nomination(GOOD_INDIVIDUAL)]);
+    expect(result.nominations[0]?.eligible).toBe(false);
+    expect(result.nominations[0]?.message).toContain('Trang «Tiêu chuẩn» không có tiêu chuẩn nào cho cá nhân');
+  });
+});
