@@ -9,6 +9,8 @@ import type { Eligibility, UnitContext } from '../core/rules';
 import type { Standing } from '../core/ranking';
 import { competitionRanks, roundTotal } from '../core/ranking';
 import { judge } from '../core/rules';
+import type { Standards } from '../core/standards';
+import { judgeByStandards, standardsFromRange } from '../core/standards';
 import { unitQuotas } from '../core/quota';
 import { isEmptyCell, readNumber, readText, showCell } from '../core/cells';
 import { normalizeKey } from '../core/text';
@@ -59,8 +61,21 @@ function contextFor(nomination: Nomination, rank: CellValue, block: CellValue, s
   return unitStanding(rank, block, settings);
 }
 
+/**
+ * The rules a formula was given (the `Tiêu chuẩn` range), or null for the built-in ones. A row
+ * that cannot be understood decides nothing for the nominations it applies to, as in the menu.
+ */
+function formulaStandards(tieu_chuan: FormulaArg | undefined, settings: Settings, cau_hinh?: FormulaArg): Standards | null {
+  if (tieu_chuan === undefined || tieu_chuan === null || tieu_chuan === '') return null;
+  if (!isRange(tieu_chuan)) throw new FormulaError("Hãy truyền cả trang Tiêu chuẩn kèm hàng tiêu đề, ví dụ 'Tiêu chuẩn'!$A:$G.");
+  const standards = standardsFromRange(tieu_chuan, settings, isRange(cau_hinh) ? cau_hinh : undefined);
+  const unreadable = standards.errors.find((e) => e.row === null);
+  if (unreadable) throw new FormulaError(unreadable.message);
+  return standards;
+}
+
 /** Judges rows of `Đề nghị` given with their header row; '' for a blank row. */
-function judgeRows(dong: FormulaArg, tieu_de: FormulaArg, hang?: FormulaArg, khoi?: FormulaArg, cau_hinh?: FormulaArg): Array<Eligibility | null> {
+function judgeRows(dong: FormulaArg, tieu_de: FormulaArg, hang?: FormulaArg, khoi?: FormulaArg, cau_hinh?: FormulaArg, tieu_chuan?: FormulaArg): Array<Eligibility | null> {
   const header = rowsOf(tieu_de)[0] ?? [];
   if (!isRange(tieu_de) || !header.some((h) => typeof h === 'string' && h.trim() !== '')) {
     throw new FormulaError("Hãy truyền hàng tiêu đề của trang «Đề nghị», ví dụ 'Đề nghị'!$A$1:$V$1.");
@@ -69,11 +84,13 @@ function judgeRows(dong: FormulaArg, tieu_de: FormulaArg, hang?: FormulaArg, kho
   const width = header.length;
   const rows = dong.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''));
   const { settings, nominations } = nominationsFromRows([header, ...rows], isRange(cau_hinh) ? cau_hinh : undefined);
+  const standards = formulaStandards(tieu_chuan, settings, cau_hinh);
   const byRow = new Map(nominations.map((n) => [n.row, n]));
   return rows.map((_, i) => {
     const nomination = byRow.get(i + 2);
     if (!nomination) return null;
-    return judge(nomination, contextFor(nomination, perRow(hang, i, rows.length), perRow(khoi, i, rows.length), settings), settings);
+    const context = contextFor(nomination, perRow(hang, i, rows.length), perRow(khoi, i, rows.length), settings);
+    return standards ? judgeByStandards(nomination, context, standards) : judge(nomination, context, settings);
   });
 }
 
@@ -82,19 +99,23 @@ function oneOrRows<T>(results: T[]): Result<T> {
 }
 
 /**
- * Đề nghị có đủ điều kiện theo tiêu chuẩn hay không (P1, A0–A3 cho tập thể, B0–B2 cho cá nhân),
- * đọc theo hàng tiêu đề như menu «Kiểm tra điều kiện». Chỉ tiêu (P4) và thời hạn (M3) xét riêng.
+ * Đề nghị có đủ điều kiện theo tiêu chuẩn hay không (P1, A0–A3 cho tập thể, B0–B2 cho cá nhân,
+ * hoặc các tiêu chuẩn của trang Tiêu chuẩn), đọc theo hàng tiêu đề như menu «Kiểm tra điều kiện».
+ * Chỉ tiêu (P4) và thời hạn (M3) xét riêng.
  *
  * @param {A2:V2} dong Một hàng của trang Đề nghị, hoặc nhiều hàng để được một cột kết quả.
  * @param {$A$1:$V$1} tieu_de Hàng tiêu đề của trang Đề nghị.
  * @param {3} hang Tùy chọn: hạng của đơn vị trong khối (trống = chưa xếp hạng); một ô hoặc một cột.
  * @param {"Xã, thị trấn"} khoi Tùy chọn: khối của đơn vị (cần khi có hạng); một ô hoặc một cột.
  * @param {'Cấu hình'!$A:$B} cau_hinh Tùy chọn: vùng trang Cấu hình, để dùng đúng các giá trị đã cấu hình.
+ * @param {'Tiêu chuẩn'!$A:$G} tieu_chuan Tùy chọn: trang Tiêu chuẩn, để xét theo các tiêu chuẩn của bảng tính (trống = tiêu chuẩn năm 2022).
  * @return TRUE nếu đủ điều kiện, FALSE nếu không; trống với hàng trống.
  * @customfunction
  */
-export function THIDUA_DUDIEUKIEN(dong: FormulaArg, tieu_de: FormulaArg, hang?: FormulaArg, khoi?: FormulaArg, cau_hinh?: FormulaArg): Result<boolean | ''> {
-  return oneOrRows(judgeRows(dong, tieu_de, hang, khoi, cau_hinh).map((e) => (e ? e.eligible : '')));
+export function THIDUA_DUDIEUKIEN(
+  dong: FormulaArg, tieu_de: FormulaArg, hang?: FormulaArg, khoi?: FormulaArg, cau_hinh?: FormulaArg, tieu_chuan?: FormulaArg,
+): Result<boolean | ''> {
+  return oneOrRows(judgeRows(dong, tieu_de, hang, khoi, cau_hinh, tieu_chuan).map((e) => (e ? e.eligible : '')));
 }
 
 /**
@@ -106,11 +127,14 @@ export function THIDUA_DUDIEUKIEN(dong: FormulaArg, tieu_de: FormulaArg, hang?: 
  * @param {3} hang Tùy chọn: hạng của đơn vị trong khối (trống = chưa xếp hạng); một ô hoặc một cột.
  * @param {"Xã, thị trấn"} khoi Tùy chọn: khối của đơn vị (cần khi có hạng); một ô hoặc một cột.
  * @param {'Cấu hình'!$A:$B} cau_hinh Tùy chọn: vùng trang Cấu hình, để dùng đúng các giá trị đã cấu hình.
+ * @param {'Tiêu chuẩn'!$A:$G} tieu_chuan Tùy chọn: trang Tiêu chuẩn, để xét theo các tiêu chuẩn của bảng tính (trống = tiêu chuẩn năm 2022).
  * @return Lý do, bằng lời, kèm mã quy định.
  * @customfunction
  */
-export function THIDUA_LYDO(dong: FormulaArg, tieu_de: FormulaArg, hang?: FormulaArg, khoi?: FormulaArg, cau_hinh?: FormulaArg): Result<string> {
-  const reasons = judgeRows(dong, tieu_de, hang, khoi, cau_hinh).map((e) => {
+export function THIDUA_LYDO(
+  dong: FormulaArg, tieu_de: FormulaArg, hang?: FormulaArg, khoi?: FormulaArg, cau_hinh?: FormulaArg, tieu_chuan?: FormulaArg,
+): Result<string> {
+  const reasons = judgeRows(dong, tieu_de, hang, khoi, cau_hinh, tieu_chuan).map((e) => {
     if (!e) return '';
     const verdict = e.eligible ? `Đủ điều kiện (căn cứ ${e.basis.join(', ')}).` : `Không đủ điều kiện (không đạt ${e.failed.join(', ')}).`;
     return `${verdict} ${e.reasons.join(' ')}`;

@@ -1,4 +1,4 @@
-import { evaluate, NOMINATION_COL as N, SHEET } from '../../src/core';
+import { defaultStandardsSheet, evaluate, NOMINATION_COL as N, SHEET, STANDARD_COL } from '../../src/core';
 import { THIDUA_CHITIEU, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_XEPHANG } from '../../src/addon/customFunctions';
 import { fakeGoogle, type Value } from '../fakes';
 import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, nomination, workbook } from '../helpers/workbook';
@@ -89,6 +89,30 @@ describe('THIDUA_DUDIEUKIEN and THIDUA_LYDO', () => {
     expect(THIDUA_LYDO([row!], [header!], 2, 'Xã, thị trấn')).toMatch(/^Đủ điều kiện \(căn cứ A2\)\. A2: đơn vị xếp thứ Nhì/);
     expect(THIDUA_DUDIEUKIEN([row!], [header!], 5, 'Xã, thị trấn')).toBe(false);
     expect(THIDUA_DUDIEUKIEN([row!], [header!])).toBe(false);
+  });
+
+  it('judge by the `Tiêu chuẩn` range when given, as the menu does with the sheet', () => {
+    const { nominations, settings, evaluation, standing } = district();
+    const standards = defaultStandardsSheet();
+    const header = [nominations[0]!];
+    const withRows = evaluate(asInSheets({ ...districtInput(), sheets: [...districtInput().sheets, { name: SHEET.standards, values: standards }] }, fakeGoogle()));
+    const known = withRows.result.nominations.filter((v) => v.unit !== 'X03' && evaluation.workbook.units.some((u) => u.code === v.unit));
+    expect(known.length).toBeGreaterThan(4);
+    for (const verdict of known) {
+      const [rank, block] = standing(verdict.unit);
+      const row = [nominations[verdict.row - 1]!];
+      expect(THIDUA_DUDIEUKIEN(row, header, rank, block, settings, standards)).toBe(verdict.eligible);
+      const reason = THIDUA_LYDO(row, header, rank, block, settings, standards) as string;
+      if (!verdict.eligible) expect(verdict.message).toContain(reason.slice(reason.indexOf(')') + 3));
+    }
+    // A commune's own rule: a collective needs 95 % satisfaction.
+    const own = [Object.values(STANDARD_COL), ['X1', 'Tập thể', 'Chung', N.satisfactionPercent, '≥', 95, 'Hài lòng từ 95%']];
+    const input = workbook({ nominations: [nomination(GOOD_COLLECTIVE, { [N.satisfactionPercent]: 94 })] });
+    const [h, r] = input.sheets.find((s) => s.name === SHEET.nominations)!.values as Value[][];
+    expect(THIDUA_DUDIEUKIEN([r!], [h!])).toBe(true);
+    expect(THIDUA_DUDIEUKIEN([r!], [h!], '', '', '', own)).toBe(false);
+    expect(THIDUA_LYDO([r!], [h!], '', '', '', own)).toContain('X1: chưa đạt — Hài lòng từ 95% («Tỷ lệ hài lòng (%)» 94%, cần ≥ 95)');
+    expect(() => THIDUA_DUDIEUKIEN([r!], [h!], '', '', '', [['a', 'b']])).toThrow('Vùng tiêu chuẩn không có hàng tiêu đề');
   });
 
   it('uses the prize ranks of the settings range when given', () => {
