@@ -4,7 +4,11 @@
  * the menu never disagree. Each JSDoc block is copied by the build above the top-level stub:
  * Sheets shows it as the function's help, `@param {…}` as the usage example.
  */
-import type { CellValue, Nomination, Settings, Unit } from '../core/model';
+import type { CellValue, Nomination, Settings, SheetInput, Unit } from '../core/model';
+import type { Evaluation, OutputSheet } from '../core/results';
+import { NOMINATION_COL, SETTINGS_HEADER, SHEET } from '../core/contract';
+import { evaluate } from '../core/evaluate';
+import { awardListSheet, rankingSheet } from '../core/outputs';
 import type { Eligibility, UnitContext } from '../core/rules';
 import type { Standing } from '../core/ranking';
 import { competitionRanks, roundTotal } from '../core/ranking';
@@ -170,4 +174,77 @@ export function THIDUA_CHITIEU(ma_don_vi: FormulaArg, de_nghi: FormulaArg, hang?
     return quota ? quota.message : `P4: đơn vị «${code}» chưa có đề nghị nào.`;
   });
   return oneOrColumn(ma_don_vi, results);
+}
+
+/** A whole input sheet given to a live table: it must be a range that includes its header row. */
+function sheetArg(arg: FormulaArg | undefined, name: string, example: string, required: boolean): SheetInput | null {
+  if (!required && (arg === undefined || arg === null || arg === '')) return null;
+  if (!isRange(arg)) throw new FormulaError(`Hãy truyền cả trang «${name}» kèm hàng tiêu đề, ví dụ '${name}'!${example}.`);
+  return { name, values: arg };
+}
+
+/**
+ * The workbook a live table was given, judged by the same core as the menu. Dates reach a
+ * formula as instants and mean days in the spreadsheet's time zone (the window, M3).
+ */
+function liveEvaluation(args: {
+  units: FormulaArg; criteria: FormulaArg; scores: FormulaArg; settings?: FormulaArg; nominations?: FormulaArg; standards?: FormulaArg;
+}, settingsRequired: boolean): Evaluation {
+  const sheets = [
+    sheetArg(args.settings, SHEET.settings, 'A:B', settingsRequired) ?? { name: SHEET.settings, values: [[SETTINGS_HEADER.key, SETTINGS_HEADER.value]] },
+    sheetArg(args.units, SHEET.units, 'A:I', true),
+    sheetArg(args.criteria, SHEET.criteria, 'A:D', true),
+    sheetArg(args.scores, SHEET.scores, 'A:E', true),
+    sheetArg(args.nominations, SHEET.nominations, 'A:T', false) ?? { name: SHEET.nominations, values: [Object.values(NOMINATION_COL)] },
+    sheetArg(args.standards, SHEET.standards, 'A:G', false),
+  ].filter((s): s is SheetInput => s !== null);
+  return evaluate({ sheets, timeZone: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() });
+}
+
+/** An output table as a spilled range: its header, then its rows; empty cells as ''. */
+function spilled(out: OutputSheet): Array<Array<string | number | boolean>> {
+  const width = out.header.length;
+  return [out.header, ...out.rows].map((row) => Array.from({ length: width }, (_, j) => {
+    const cell = row[j];
+    return cell === null || cell === undefined || cell instanceof Date ? '' : cell;
+  }));
+}
+
+/**
+ * Bảng xếp hạng mọi khối được xếp hạng (U3), như trang «Xếp hạng» của menu: cùng điểm, cùng hạng,
+ * cùng đồng hạng, cùng lý do chưa xếp hạng. Bảng tràn xuống các ô bên dưới và tự tính lại khi
+ * các đơn vị nhập điểm. Để trống vùng bên dưới và bên phải ô công thức.
+ *
+ * @param {'Đơn vị'!$A:$I} don_vi Trang Đơn vị, gồm cả hàng tiêu đề.
+ * @param {'Tiêu chí'!$A:$D} tieu_chi Trang Tiêu chí, gồm cả hàng tiêu đề.
+ * @param {'Chấm điểm'!$A:$E} cham_diem Trang Chấm điểm, gồm cả hàng tiêu đề.
+ * @param {'Cấu hình'!$A:$B} cau_hinh Tùy chọn: trang Cấu hình (tên khối, số hạng được xét, số chữ số thập phân).
+ * @return Bảng xếp hạng có hàng tiêu đề: khối, hạng, mã và tên đơn vị, điểm, giải, đồng hạng, ghi chú.
+ * @customfunction
+ */
+export function THIDUA_BANG_XEP_HANG(don_vi: FormulaArg, tieu_chi: FormulaArg, cham_diem: FormulaArg, cau_hinh?: FormulaArg): Array<Array<string | number | boolean>> {
+  return spilled(rankingSheet(liveEvaluation({ units: don_vi, criteria: tieu_chi, scores: cham_diem, settings: cau_hinh }, false)));
+}
+
+/**
+ * Danh sách khen thưởng theo đúng thứ tự chính thức, như trang «Danh sách khen thưởng» của menu:
+ * chỉ các đề nghị đủ điều kiện, trong chỉ tiêu (P4) và đúng hạn (M3); tập thể rồi cá nhân. Bảng
+ * tràn xuống các ô bên dưới và tự tính lại khi các đơn vị nhập liệu. Công thức không thấy định
+ * dạng ô: hãy nhập tỷ lệ như 95 (ô định dạng % chứa 0,95 được đọc là 0,95%).
+ *
+ * @param {'Đơn vị'!$A:$I} don_vi Trang Đơn vị, gồm cả hàng tiêu đề.
+ * @param {'Tiêu chí'!$A:$D} tieu_chi Trang Tiêu chí, gồm cả hàng tiêu đề.
+ * @param {'Chấm điểm'!$A:$E} cham_diem Trang Chấm điểm, gồm cả hàng tiêu đề.
+ * @param {'Đề nghị'!$A:$T} de_nghi Trang Đề nghị, gồm cả hàng tiêu đề.
+ * @param {'Cấu hình'!$A:$B} cau_hinh Trang Cấu hình (cần thời gian nhận hồ sơ).
+ * @param {'Tiêu chuẩn'!$A:$G} tieu_chuan Tùy chọn: trang Tiêu chuẩn (trống = tiêu chuẩn năm 2022).
+ * @return Danh sách khen thưởng có hàng tiêu đề: số thứ tự, tên, chức vụ, đơn vị, khối, căn cứ, tóm tắt thành tích, hàng đề nghị.
+ * @customfunction
+ */
+export function THIDUA_DANH_SACH_KHEN(
+  don_vi: FormulaArg, tieu_chi: FormulaArg, cham_diem: FormulaArg, de_nghi: FormulaArg, cau_hinh: FormulaArg, tieu_chuan?: FormulaArg,
+): Array<Array<string | number | boolean>> {
+  if (!isRange(de_nghi)) throw new FormulaError(`Hãy truyền cả trang «${SHEET.nominations}» kèm hàng tiêu đề, ví dụ '${SHEET.nominations}'!A:T.`);
+  const evaluation = liveEvaluation({ units: don_vi, criteria: tieu_chi, scores: cham_diem, nominations: de_nghi, settings: cau_hinh, standards: tieu_chuan }, true);
+  return spilled(awardListSheet(evaluation));
 }
