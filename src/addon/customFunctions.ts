@@ -170,7 +170,7 @@ export function THIDUA_CHITIEU(ma_don_vi: FormulaArg, de_nghi: FormulaArg, hang?
     const standing = new Map<string, Standing>(context.standing ? [[code, context.standing]] : []);
     // The unit's rows as the menu groups them: by the code, whatever its case or spacing.
     const own = nominations.filter((n) => normalizeKey(n.unitCode) === normalizeKey(code)).map((n) => ({ ...n, unitCode: code }));
-    const quota = unitQuotas(own, [unit], standing)[0];
+    const quota = unitQuotas(own, [unit], standing, settings)[0];
     return quota ? quota.message : `P4: đơn vị «${code}» chưa có đề nghị nào.`;
   });
   return oneOrColumn(ma_don_vi, results);

@@ -45,6 +45,10 @@ export const SETTING = {
 export const EXTRA_SETTING = {
   /** A whole number 0–6, default 2: the decimals a total is rounded to before ranking. */
   rankingDecimals: 'Số chữ số thập phân khi xếp hạng',
+  /** P4 as settings (issue 12): nominees per unit, per unit in a prize rank, and per kind (defaults 1, 2, 1). */
+  quotaPerUnit: 'Chỉ tiêu mỗi đơn vị',
+  quotaPerPrizeUnit: 'Chỉ tiêu đơn vị xếp hạng được xét',
+  quotaPerKind: 'Chỉ tiêu mỗi hình thức',
 } as const;
 
 export const SETTINGS_HEADER = { key: 'Mục', value: 'Giá trị' } as const;

@@ -23,7 +23,7 @@ export function evaluate(input: WorkbookInput): Evaluation {
   const { unitProblems, ...workbook } = readWorkbook(input);
   const { settings, units, nominations } = workbook;
   const ranking = rankUnits(units, workbook.criteria, workbook.scores, unitProblems, settings);
-  const quota = unitQuotas(nominations, units, ranking.standing);
+  const quota = unitQuotas(nominations, units, ranking.standing, settings);
   const quotaByUnit = new Map(quota.map((q) => [q.unit, q]));
   const unitByKey = new Map(units.map((u) => [normalizeKey(u.code), u]));
   // The workbook's own rules when it has `Tiêu chuẩn`; its unreadable rows are reported with the rest.
