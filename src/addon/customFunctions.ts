@@ -69,10 +69,10 @@ function contextFor(nomination: Nomination, rank: CellValue, block: CellValue, s
  * The rules a formula was given (the `Tiêu chuẩn` range), or null for the built-in ones. A row
  * that cannot be understood decides nothing for the nominations it applies to, as in the menu.
  */
-function formulaStandards(tieu_chuan: FormulaArg | undefined, settings: Settings, cau_hinh?: FormulaArg): Standards | null {
+function formulaStandards(tieu_chuan: FormulaArg | undefined, settings: Settings, cau_hinh: FormulaArg | undefined, nominationRows: CellValue[][]): Standards | null {
   if (tieu_chuan === undefined || tieu_chuan === null || tieu_chuan === '') return null;
   if (!isRange(tieu_chuan)) throw new FormulaError("Hãy truyền cả trang Tiêu chuẩn kèm hàng tiêu đề, ví dụ 'Tiêu chuẩn'!$A:$G.");
-  const standards = standardsFromRange(tieu_chuan, settings, isRange(cau_hinh) ? cau_hinh : undefined);
+  const standards = standardsFromRange(tieu_chuan, settings, isRange(cau_hinh) ? cau_hinh : undefined, nominationRows);
   const unreadable = standards.errors.find((e) => e.row === null);
   if (unreadable) throw new FormulaError(unreadable.message);
   return standards;
@@ -88,7 +88,7 @@ function judgeRows(dong: FormulaArg, tieu_de: FormulaArg, hang?: FormulaArg, kho
   const width = header.length;
   const rows = dong.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''));
   const { settings, nominations } = nominationsFromRows([header, ...rows], isRange(cau_hinh) ? cau_hinh : undefined);
-  const standards = formulaStandards(tieu_chuan, settings, cau_hinh);
+  const standards = formulaStandards(tieu_chuan, settings, cau_hinh, [header, ...rows]);
   const byRow = new Map(nominations.map((n) => [n.row, n]));
   return rows.map((_, i) => {
     const nomination = byRow.get(i + 2);

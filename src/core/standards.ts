@@ -12,7 +12,7 @@ import {
   EXTRA_SETTING, KIND_LABEL, NOMINATION_COL, RATING_LABEL, SETTING, SETTINGS_HEADER, SHEET, STANDARD_APPLIES, STANDARD_COL,
   STANDARD_GROUP, STANDARD_TEST, prizeName,
 } from './contract';
-import { readNumber, readPercent, readRating, readText, readTextValue } from './cells';
+import { readNumber, readPercent, readRating, readText, readTextValue, readYesNo } from './cells';
 import { findHeaderRow, findOnlySheet, readTable } from './sheets';
 import { formatNumber, normalizeKey } from './text';
 
@@ -37,8 +37,19 @@ export type StandardTest =
   | { kind: 'hasText'; key: TextKey }
   | { kind: 'prizeRank'; block: string | null }
   | { kind: 'knownUnit' }
+  /** Tests on a column the workbook added to `Đề nghị` (a commune's own criterion, C1). */
+  | { kind: 'extraYes'; column: ExtraColumn }
+  | { kind: 'extraText'; column: ExtraColumn }
+  | { kind: 'extraList'; column: ExtraColumn; values: string[] }
+  | { kind: 'extraCompare'; column: ExtraColumn; op: '≥' | '>' | '='; bound: { number: number; label: string } }
   /** A row that could not be understood: the rule cannot be decided. */
   | { kind: 'broken' };
+
+/** A column of `Đề nghị` outside the contract: its header and its place in the sheet's rows. */
+export interface ExtraColumn {
+  header: string;
+  index: number;
+}
 
 export interface StandardCondition {
   row: number;
@@ -54,6 +65,9 @@ export interface StandardCondition {
 export interface Standards {
   conditions: StandardCondition[];
   errors: WorkbookError[];
+  /** `Đề nghị` as read, for the columns outside the contract (a nomination's `row` is its row there). */
+  nominations?: SheetInput;
+  timeZone?: string;
 }
 
 /** The 2022 launch document's rules (rules.md) as rows: what «Khởi tạo bảng tính» writes. */
@@ -125,7 +139,7 @@ const rowSchema = {
   group: z.string().check(z.refine((s) => groupOf(s) !== undefined, {
     error: `hãy chọn «${STANDARD_GROUP.all}», «${STANDARD_GROUP.oneOf}» hoặc «${STANDARD_GROUP.oneOf}: <tên nhóm>» để có nhiều nhóm «một trong».`,
   })),
-  column: inMap(COLUMNS, `hãy nhập đúng tiêu đề một cột của trang «${SHEET.nominations}», như «${NOMINATION_COL.directCchc}».`),
+  column: z.string().check(z.minLength(1, { error: `hãy nhập đúng tiêu đề một cột của trang «${SHEET.nominations}», như «${NOMINATION_COL.directCchc}».` })),
   test: inMap(TESTS, `hãy chọn ${words(Object.values(STANDARD_TEST))}.`),
 };
 
@@ -153,6 +167,47 @@ function settingNumber(name: string, settings: Settings, settingsSheet: SheetInp
 interface Context {
   settings: Settings;
   settingsSheet: SheetInput | undefined;
+}
+
+/** The columns of `Đề nghị` outside the contract, by their tolerant name. */
+function extraColumns(nominations: SheetInput | undefined): Map<string, ExtraColumn> {
+  const columns = new Map<string, ExtraColumn>();
+  if (!nominations) return columns;
+  const header = nominations.values[findHeaderRow(nominations.values, new Set(Object.values(NOMINATION_COL).map(normalizeKey)))] ?? [];
+  header.forEach((cell, index) => {
+    const text = typeof cell === 'string' ? cell.trim() : '';
+    if (text && !COLUMNS.has(normalizeKey(text)) && !columns.has(normalizeKey(text))) columns.set(normalizeKey(text), { header: text, index });
+  });
+  return columns;
+}
+
+/** The test of a row on a column the workbook added: yes/no, text, a list of words, or a number. */
+function parseExtraTest(column: ExtraColumn, test: keyof typeof STANDARD_TEST, value: string, ctx: Context): StandardTest | { error: string; column: string } {
+  switch (test) {
+    case 'yes':
+      return { kind: 'extraYes', column };
+    case 'hasText':
+      return { kind: 'extraText', column };
+    case 'inList': {
+      const values = value.split(/[;\n]/).map((p) => p.trim()).filter(Boolean);
+      return values.length > 0 ? { kind: 'extraList', column, values }
+        : { error: 'Thiếu danh sách; hãy nhập các giá trị được chấp nhận, cách nhau bởi dấu chấm phẩy.', column: STANDARD_COL.value };
+    }
+    case 'atLeast':
+    case 'above':
+    case 'equals': {
+      const number = readNumber(value);
+      if (number.ok && number.value !== null) return { kind: 'extraCompare', column, op: STANDARD_TEST[test], bound: { number: number.value, label: formatNumber(number.value) } };
+      const setting = value ? settingNumber(value, ctx.settings, ctx.settingsSheet) : undefined;
+      if (typeof setting === 'number') return { kind: 'extraCompare', column, op: STANDARD_TEST[test], bound: { number: setting, label: `${formatNumber(setting)} («${value}»)` } };
+      return { error: `«${value}» không phải là số hay tên một mục có giá trị số của trang «${SHEET.settings}»; hãy sửa lại.`, column: STANDARD_COL.value };
+    }
+    default:
+      return {
+        error: `Phép thử «${STANDARD_TEST[test]}» không dùng được với cột «${column.header}» (cột riêng của bảng tính); hãy chọn ${words([STANDARD_TEST.yes, STANDARD_TEST.hasText, STANDARD_TEST.inList, STANDARD_TEST.atLeast, STANDARD_TEST.above, STANDARD_TEST.equals])}.`,
+        column: STANDARD_COL.test,
+      };
+  }
 }
 
 /** The test of one row, or the message saying what to change in the `Giá trị` or `Phép thử` cell. */
@@ -230,8 +285,9 @@ function parseTest(key: NominationKey, test: keyof typeof STANDARD_TEST, value: 
  * Reads `Tiêu chuẩn` (its rows as the sheet or a formula's range gives them). Every row that
  * cannot be understood is reported with its row and column and kept as a broken condition.
  */
-export function parseStandards(sheet: SheetInput, settings: Settings, settingsSheet?: SheetInput, timeZone = 'UTC'): Standards {
+export function parseStandards(sheet: SheetInput, settings: Settings, settingsSheet?: SheetInput, timeZone = 'UTC', nominations?: SheetInput): Standards {
   const errors: WorkbookError[] = [];
+  const extras = extraColumns(nominations);
   const table = readTable(sheet, STANDARD_COL, errors, ['value', 'sentence']);
   const conditions: StandardCondition[] = [];
   const groupOfRule = new Map<string, { oneOf: string | null; row: number }>();
@@ -260,9 +316,12 @@ export function parseStandards(sheet: SheetInput, settings: Settings, settingsSh
     const oneOf = groupOf(cells.group) ?? null;
     let test: StandardTest = { kind: 'broken' };
     const key = COLUMNS.get(normalizeKey(cells.column));
+    const extra = extras.get(normalizeKey(cells.column));
     const testName = TESTS.get(normalizeKey(cells.test));
-    if (ok && key && testName) {
-      const parsed = parseTest(key, testName, cells.value, { settings, settingsSheet });
+    if (ok && cells.column && !key && !extra) {
+      report(STANDARD_COL.column, `«${cells.column}» không hợp lệ; hãy nhập đúng tiêu đề một cột của trang «${SHEET.nominations}» (hoặc thêm cột này vào trang đó).`);
+    } else if (ok && testName && (key || extra)) {
+      const parsed = key ? parseTest(key, testName, cells.value, { settings, settingsSheet }) : parseExtraTest(extra as ExtraColumn, testName, cells.value, { settings, settingsSheet });
       if ('error' in parsed) report(parsed.column, parsed.error);
       else test = parsed;
     }
@@ -275,25 +334,26 @@ export function parseStandards(sheet: SheetInput, settings: Settings, settingsSh
     const sentence = cells.sentence.replace(/[.;\s]+$/, '') || `${cells.column} ${cells.test.toLowerCase()} ${cells.value}`.trim();
     conditions.push({ row: row.row, rule, appliesTo, oneOf, test, sentence });
   }
-  return { conditions, errors };
+  return { conditions, errors, ...(nominations ? { nominations, timeZone } : {}) };
 }
 
 /** `Tiêu chuẩn` of a workbook, or null when it has none (the built-in rules then apply). */
 export function readStandards(input: WorkbookInput, settings: Settings): Standards | null {
   const sheet = findOnlySheet(input, SHEET.standards);
   if (!sheet) return null;
-  return parseStandards(sheet, settings, findOnlySheet(input, SHEET.settings), input.timeZone);
+  return parseStandards(sheet, settings, findOnlySheet(input, SHEET.settings), input.timeZone, findOnlySheet(input, SHEET.nominations));
 }
 
 /** A range a formula was given: its header must be among its top rows. */
-export function standardsFromRange(values: CellValue[][], settings: Settings, settingsRows?: CellValue[][]): Standards {
+export function standardsFromRange(values: CellValue[][], settings: Settings, settingsRows?: CellValue[][], nominationRows?: CellValue[][]): Standards {
   const wanted = new Set(Object.values(STANDARD_COL).map(normalizeKey));
   const hits = (values[findHeaderRow(values, wanted)] ?? []).filter((c) => typeof c === 'string' && wanted.has(normalizeKey(c))).length;
   if (hits === 0) {
     return { conditions: [], errors: [{ sheet: SHEET.standards, row: null, column: null, message: `Vùng tiêu chuẩn không có hàng tiêu đề; hãy truyền cả trang, ví dụ '${SHEET.standards}'!A:G.` }] };
   }
   const settingsSheet = settingsRows ? { name: SHEET.settings, values: settingsRows } : undefined;
-  return parseStandards({ name: SHEET.standards, values }, settings, settingsSheet);
+  const nominations = nominationRows ? { name: SHEET.nominations, values: nominationRows } : undefined;
+  return parseStandards({ name: SHEET.standards, values }, settings, settingsSheet, 'UTC', nominations);
 }
 
 interface Outcome {
@@ -302,6 +362,8 @@ interface Outcome {
   detail: string;
   /** Columns read whose value could not be read. */
   unreadable: string[];
+  /** Why a cell of a column outside the contract could not be read (the reader does not report those). */
+  fault?: string;
 }
 
 const YES_NO = (v: boolean) => (v ? 'có' : 'chưa xác nhận');
@@ -316,8 +378,44 @@ function unreadableOf(n: Nomination, keys: NominationKey[]): string[] {
   return keys.map((k) => NOMINATION_COL[k]).filter((c) => n.unreadable.includes(c));
 }
 
-function outcome(test: StandardTest, n: Nomination, unit: UnitContext): Outcome {
+/** A cell of a column outside the contract, read as the test needs it. */
+function extraOutcome(test: Extract<StandardTest, { column: ExtraColumn }>, n: Nomination, standards: Standards): Outcome {
+  const { header, index } = test.column;
+  const cell = standards.nominations?.values[n.row - 1]?.[index];
+  const format = standards.nominations?.numberFormats?.[n.row - 1]?.[index] ?? '';
+  const fail = (message: string): Outcome => ({ holds: false, detail: '', unreadable: [header], fault: message });
   switch (test.kind) {
+    case 'extraYes': {
+      const read = readYesNo(cell);
+      if (!read.ok) return fail(read.message);
+      return { holds: read.value === true, detail: `«${header}»: ${YES_NO(read.value === true)}`, unreadable: [] };
+    }
+    case 'extraText':
+    case 'extraList': {
+      const read = readTextValue(cell, standards.timeZone);
+      if (!read.ok) return fail(read.message);
+      const text = (read.value ?? '').trim();
+      const holds = test.kind === 'extraText' ? text !== '' : test.values.some((v) => normalizeKey(v) === normalizeKey(text));
+      return { holds, detail: text ? `«${header}»: ${text}` : `«${header}» còn trống`, unreadable: [] };
+    }
+    case 'extraCompare': {
+      const read = /%/.test(header) || format.includes('%') ? readPercent(cell, format) : readNumber(cell);
+      if (!read.ok) return fail(read.message);
+      const value = read.value;
+      const bound = test.bound.number;
+      const holds = value !== null && (test.op === '≥' ? value >= bound : test.op === '>' ? value > bound : value === bound);
+      return { holds, detail: `«${header}» ${value === null ? 'chưa nhập' : formatNumber(value)}, cần ${test.op} ${test.bound.label}`, unreadable: [] };
+    }
+  }
+}
+
+function outcome(test: StandardTest, n: Nomination, unit: UnitContext, standards: Standards): Outcome {
+  switch (test.kind) {
+    case 'extraYes':
+    case 'extraText':
+    case 'extraList':
+    case 'extraCompare':
+      return extraOutcome(test, n, standards);
     case 'yes':
       return { holds: n[test.key], detail: `«${NOMINATION_COL[test.key]}»: ${YES_NO(n[test.key])}`, unreadable: unreadableOf(n, [test.key]) };
     case 'hasText': {
@@ -381,17 +479,21 @@ interface RuleCheck {
   why: string;
 }
 
-function checkRule(rule: string, conditions: StandardCondition[], n: Nomination, unit: UnitContext): RuleCheck {
+function checkRule(rule: string, conditions: StandardCondition[], n: Nomination, unit: UnitContext, standards: Standards): RuleCheck {
   const oneOf = conditions[0]?.oneOf ?? null;
   const broken = conditions.filter((c) => c.test.kind === 'broken');
   if (broken.length > 0) {
     const rows = broken.map((c) => c.row).join(', ');
     return { rule, oneOf, holds: false, undecided: true, why: `${rule}: chưa xét được vì hàng ${rows} của trang «${SHEET.standards}» có lỗi; hãy sửa hàng đó.` };
   }
-  const outcomes = conditions.map((c) => ({ c, o: outcome(c.test, n, unit) }));
+  const outcomes = conditions.map((c) => ({ c, o: outcome(c.test, n, unit, standards) }));
   const unreadable = [...new Set(outcomes.flatMap(({ o }) => o.unreadable))];
   if (unreadable.length > 0) {
-    const why = unreadable.map((column) => `${rule}: không kiểm tra được vì giá trị ở cột «${column}» không đọc được (xem lỗi của hàng này).`).join(' ');
+    const faults = new Map(outcomes.flatMap(({ o }) => (o.fault ? o.unreadable.map((column): [string, string] => [column, o.fault as string]) : [])));
+    const why = unreadable.map((column) => {
+      const fault = faults.get(column);
+      return `${rule}: không kiểm tra được vì giá trị ở cột «${column}» không đọc được${fault ? `: ${fault.replace(/\.$/, '')}` : ' (xem lỗi của hàng này)'}.`;
+    }).join(' ');
     return { rule, oneOf, holds: false, undecided: true, why };
   }
   const failing = outcomes.filter(({ o }) => !o.holds);
@@ -408,7 +510,7 @@ export function judgeByStandards(n: Nomination, unit: UnitContext, standards: St
     const applies = n.kind === null ? c.test.kind === 'knownUnit' : c.appliesTo === 'both' || c.appliesTo === n.kind;
     if (applies) byRule.set(c.rule, [...(byRule.get(c.rule) ?? []), c]);
   }
-  const checks = [...byRule].map(([rule, conditions]) => checkRule(rule, conditions, n, unit));
+  const checks = [...byRule].map(([rule, conditions]) => checkRule(rule, conditions, n, unit, standards));
   const failures: { rule: string; why: string }[] = [];
   if (n.kind === null) {
     failures.push({

@@ -113,6 +113,10 @@ describe('THIDUA_DUDIEUKIEN and THIDUA_LYDO', () => {
     expect(THIDUA_DUDIEUKIEN([r!], [h!], '', '', '', own)).toBe(false);
     expect(THIDUA_LYDO([r!], [h!], '', '', '', own)).toContain('X1: chưa đạt — Hài lòng từ 95% («Tỷ lệ hài lòng (%)» 94%, cần ≥ 95)');
     expect(() => THIDUA_DUDIEUKIEN([r!], [h!], '', '', '', [['a', 'b']])).toThrow('Vùng tiêu chuẩn không có hàng tiêu đề');
+    // A column the commune added to `Đề nghị`, read from the header the formula was given.
+    const years = [Object.values(STANDARD_COL), ['N', 'Tập thể', 'Chung', 'Số năm hoạt động', '≥', 3, '']];
+    expect(THIDUA_DUDIEUKIEN([[...r!, 4]], [[...h!, 'Số năm hoạt động']], '', '', '', years)).toBe(true);
+    expect(THIDUA_LYDO([[...r!, 2]], [[...h!, 'Số năm hoạt động']], '', '', '', years)).toContain('(«Số năm hoạt động» 2, cần ≥ 3)');
   });
 
   it('uses the prize ranks of the settings range when given', () => {

@@ -160,3 +160,55 @@ describe('rows that cannot be understood', () => {
     expect(result.nominations[0]?.message).toContain('Trang «Tiêu chuẩn» không có tiêu chuẩn nào cho cá nhân');
   });
 });
+
+describe('columns the workbook adds to `Đề nghị` (a commune’s own criteria)', () => {
+  const YEARS = 'Số năm công tác';
+  const TITLE = 'Danh hiệu năm nay';
+  const LTT = 'Lao động tiên tiến';
+  const rows = [
+    ['N', 'Cá nhân', 'Chung', YEARS, '≥', '5', 'Công tác từ 5 năm'],
+    ['D', 'Cá nhân', 'Một trong', TITLE, 'Thuộc danh sách', 'Chiến sĩ thi đua cơ sở; Lao động tiên tiến', 'Có danh hiệu thi đua'],
+    ['K', 'Cá nhân', 'Một trong', 'Được khen năm trước', 'Có', '', 'Được khen năm trước'],
+  ];
+  const judge = (people: Row[]) => {
+    const input = workbook({ nominations: people });
+    const sheet = input.sheets.find((s) => s.name === SHEET.nominations)!;
+    const extra = [YEARS, TITLE, 'Được khen năm trước'];
+    sheet.values = sheet.values.map((r, i) => [...r, ...(i === 0 ? extra : extra.map((h) => people[i - 1]?.[h] ?? ''))]);
+    return evaluate(withStandards(input, [Object.values(STANDARD_COL), ...rows])).result;
+  };
+  const person = (changes: Row) => nomination(GOOD_INDIVIDUAL, { [N.unitCode]: 'X01', ...changes });
+
+  it('are read by their header and tested like the contract’s columns', () => {
+    const result = judge([
+      person({ [YEARS]: 6, [TITLE]: 'lao động  tiên tiến' }),
+      person({ [YEARS]: '4', [TITLE]: LTT }),
+      person({ [YEARS]: 5, 'Được khen năm trước': true }),
+      person({ [YEARS]: 5 }),
+    ]);
+    expect(result.errors).toEqual([]);
+    expect(result.nominations.map((v) => [v.eligible, v.basis, v.failed])).toEqual([
+      [true, ['D'], []],
+      [false, ['D'], ['N']],
+      [true, ['K'], []],
+      [false, [], ['D', 'K']],
+    ]);
+    expect(result.nominations[1]?.message).toContain('N: chưa đạt — Công tác từ 5 năm («Số năm công tác» 4, cần ≥ 5)');
+  });
+
+  it('an unreadable cell there leaves the rule undecided and says why', () => {
+    const [verdict] = judge([person({ [YEARS]: 'năm năm', [TITLE]: LTT })]).nominations;
+    expect([verdict?.eligible, verdict?.failed]).toEqual([false, ['N']]);
+    expect(verdict?.message).toContain('N: không kiểm tra được vì giá trị ở cột «Số năm công tác» không đọc được: «năm năm» không phải là số');
+  });
+
+  it('a column the sheet does not have, or a test it cannot take, is an error on the row', () => {
+    const input = withStandards(workbook({ nominations: [person({})] }), [Object.values(STANDARD_COL),
+      ['M', 'Cả hai', 'Chung', 'Cột không có', 'Có', '', ''],
+    ]);
+    expect(evaluate(input).result.errors).toEqual([{
+      sheet: SHEET.standards, row: 2, column: STANDARD_COL.column,
+      message: '«Cột không có» không hợp lệ; hãy nhập đúng tiêu đề một cột của trang «Đề nghị» (hoặc thêm cột này vào trang đó).',
+    }]);
+  });
+});
