@@ -12,6 +12,7 @@ import { benchCommands, benchDossiers } from './dossiers';
 import { benchAddon } from '../scripts/bench-addon';
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { provinceSheets } from './province';
+import { benchLiveTables } from './liveTables';
 import { CODE_BUDGET_BYTES } from '../scripts/check-bundle';
 
 const ms = (t: number) => `${t.toFixed(0)} ms`;
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
   console.log(`  kích thước:                   ${(addon.bytes / 1024).toFixed(1)} KB  (ngân sách ≤ ${CODE_BUDGET_BYTES / 1024} KB)`);
   console.log(`  nạp và chạy trong node:vm:    ${addon.loadMs.toFixed(1)} ms`);
   console.log(`  «Kiểm tra điều kiện», mẫu:    ${ms(addon.checkMs)}; cấp tỉnh: ${ms(addonProvince.checkMs)} (kể cả giả lập dịch vụ)`);
+  const live = await benchLiveTables(input);
+  console.log(`  THIDUA_BANG_XEP_HANG, cấp tỉnh: ${ms(live.rankingMs)} (${live.rankingRows} hàng; giới hạn hàm công thức 30.000 ms)`);
+  console.log(`  THIDUA_DANH_SACH_KHEN, cấp tỉnh: ${ms(live.awardListMs)} (${live.awardListRows} hàng; giới hạn 30.000 ms)`);
 
   const dossiers = await benchDossiers(evaluation);
   const perSecond = (n: number) => ((n * 1000) / dossiers.ms).toFixed(0);

@@ -8,7 +8,7 @@ export { initWorkbook } from './setup';
 export { protectUnitRows } from './protections';
 export { showHelp } from './help';
 export { showNominationSidebar, showProgressSidebar } from './sidebars';
-export { THIDUA_XEPHANG, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_CHITIEU } from './customFunctions';
+export { THIDUA_XEPHANG, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_CHITIEU, THIDUA_BANG_XEP_HANG, THIDUA_DANH_SACH_KHEN } from './customFunctions';
 export { createDossiers, exportDossierPdfs } from './dossierRun';
 export { createDossierTemplates } from './dossierFiles';
 export { jobOpen, jobStart, jobStep, jobCancel, continueJobs } from './jobs';

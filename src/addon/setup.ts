@@ -19,8 +19,12 @@ import {
   SETTING,
   SETTINGS_HEADER,
   SHEET,
+  STANDARD_APPLIES,
+  STANDARD_COL,
+  STANDARD_TEST,
   UNIT_COL,
 } from '../core/contract';
+import { DEFAULT_STANDARD_ROWS } from '../core/standards';
 import { readNumber, readText } from '../core/cells';
 import { readTable } from '../core/sheets';
 import { normalizeKey } from '../core/text';
@@ -199,6 +203,20 @@ export function sheetSpecs(blocks: Blocks, maxScore: number): SheetSpec[] {
       columns: (Object.keys(REPORT_COL) as (keyof typeof REPORT_COL)[]).map((key) =>
         col(REPORT_COL[key], REPORT_NOTES[key] ?? 'Để trống: in dòng chấm.', 200, REPORT_KINDS[key] ?? { type: 'text' }),
       ),
+    },
+    {
+      // Issue 12: the 2022 rules as rows, for the user to change; deleting the sheet restores the built-in rules.
+      name: SHEET.standards,
+      columns: [
+        col(STANDARD_COL.rule, 'Mã tiêu chuẩn, ví dụ A1. Các hàng cùng mã là các điều kiện của một tiêu chuẩn: phải đạt tất cả.', 110),
+        col(STANDARD_COL.appliesTo, `«${STANDARD_APPLIES.collective}», «${STANDARD_APPLIES.individual}» hoặc «${STANDARD_APPLIES.both}».`, 100, { type: 'list', values: Object.values(STANDARD_APPLIES) }),
+        col(STANDARD_COL.group, '«Chung»: mọi tiêu chuẩn phải đạt. «Một trong»: đạt ít nhất một tiêu chuẩn của nhóm; đặt tên như «Một trong: B» để có nhiều nhóm, mỗi nhóm phải đạt.', 130),
+        col(STANDARD_COL.column, 'Tiêu đề cột của trang Đề nghị mà điều kiện đọc.', 240, { type: 'list', values: Object.values(NOMINATION_COL) }),
+        col(STANDARD_COL.test, '«Có» (ô được đánh dấu); «≥», «>», «=» (so với Giá trị); «Thuộc danh sách» (mức xếp loại); «Hai năm đều ít nhất» (xếp loại hai năm); «Có nội dung»; «Hạng trong số hạng được xét» (Mã đơn vị, Giá trị là khối); «Đơn vị của phong trào» (Mã đơn vị).', 200, { type: 'list', values: Object.values(STANDARD_TEST) }),
+        col(STANDARD_COL.value, 'Với ≥ > =: một số, tên một mục của trang Cấu hình hoặc một cột số của trang Đề nghị. Với xếp loại: các mức, cách nhau bởi dấu chấm phẩy. Với hạng: tên khối hoặc «Tên khối xã», «Tên khối cơ quan».', 220),
+        col(STANDARD_COL.sentence, 'Câu hiện trong Kết quả xét khi đạt hoặc chưa đạt.', 360),
+      ],
+      rows: DEFAULT_STANDARD_ROWS.map((row) => [...row]),
     },
   ];
 }

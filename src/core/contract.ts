@@ -18,6 +18,8 @@ export const SHEET = {
   auditLog: 'Nhật ký',
   /** The movement's summary figures and charts (issue 11), written by «Báo cáo tổng kết» / `thidua tong-ket`. */
   summary: 'Tổng kết',
+  /** Optional (issue 12): the eligibility rules as rows; without it the built-in 2022 rules apply. */
+  standards: 'Tiêu chuẩn',
 } as const;
 
 export const SETTING = {
@@ -45,6 +47,10 @@ export const SETTING = {
 export const EXTRA_SETTING = {
   /** A whole number 0–6, default 2: the decimals a total is rounded to before ranking. */
   rankingDecimals: 'Số chữ số thập phân khi xếp hạng',
+  /** P4 as settings (issue 12): nominees per unit, per unit in a prize rank, and per kind (defaults 1, 2, 1). */
+  quotaPerUnit: 'Chỉ tiêu mỗi đơn vị',
+  quotaPerPrizeUnit: 'Chỉ tiêu đơn vị xếp hạng được xét',
+  quotaPerKind: 'Chỉ tiêu mỗi hình thức',
 } as const;
 
 export const SETTINGS_HEADER = { key: 'Mục', value: 'Giá trị' } as const;
@@ -191,3 +197,33 @@ export const RATING_LABEL = {
 export function prizeName(rank: number): string {
   return ['Nhất', 'Nhì', 'Ba'][rank - 1] ?? `Thứ ${rank}`;
 }
+
+/** `Tiêu chuẩn` (optional, issue 12): one row per condition of an eligibility rule. */
+export const STANDARD_COL = {
+  rule: 'Mã tiêu chuẩn',
+  appliesTo: 'Áp dụng cho',
+  group: 'Nhóm',
+  column: 'Cột đề nghị',
+  test: 'Phép thử',
+  value: 'Giá trị',
+  sentence: 'Câu trong kết quả',
+} as const;
+
+/** Who a condition applies to. */
+export const STANDARD_APPLIES = { collective: 'Tập thể', individual: 'Cá nhân', both: 'Cả hai' } as const;
+
+/** `Chung`: every rule must hold; `Một trong` (or `Một trong: <tên nhóm>`): at least one rule of the group. */
+export const STANDARD_GROUP = { all: 'Chung', oneOf: 'Một trong' } as const;
+
+/** The tests a condition can make on its column. */
+export const STANDARD_TEST = {
+  yes: 'Có',
+  atLeast: '≥',
+  above: '>',
+  equals: '=',
+  inList: 'Thuộc danh sách',
+  prizeRank: 'Hạng trong số hạng được xét',
+  twoYears: 'Hai năm đều ít nhất',
+  hasText: 'Có nội dung',
+  knownUnit: 'Đơn vị của phong trào',
+} as const;

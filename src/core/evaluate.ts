@@ -6,6 +6,7 @@ import type { UnitContext } from './rules';
 import { KIND_LABEL } from './contract';
 import { rankUnits } from './ranking';
 import { judge } from './rules';
+import { judgeByStandards, readStandards } from './standards';
 import { checkWindow, unitQuotas } from './quota';
 import { orderAwardList } from './awardList';
 import { readWorkbook } from './workbook';
@@ -22,13 +23,17 @@ export function evaluate(input: WorkbookInput): Evaluation {
   const { unitProblems, ...workbook } = readWorkbook(input);
   const { settings, units, nominations } = workbook;
   const ranking = rankUnits(units, workbook.criteria, workbook.scores, unitProblems, settings);
-  const quota = unitQuotas(nominations, units, ranking.standing);
+  const quota = unitQuotas(nominations, units, ranking.standing, settings);
   const quotaByUnit = new Map(quota.map((q) => [q.unit, q]));
   const unitByKey = new Map(units.map((u) => [normalizeKey(u.code), u]));
+  // The workbook's own rules when it has `Tiêu chuẩn`; its unreadable rows are reported with the rest.
+  const standards = readStandards(input, settings);
+  if (standards) workbook.errors.push(...standards.errors);
 
   const judged = nominations.map((n): { nomination: Nomination; verdict: NominationVerdict } => {
     const unit = unitByKey.get(normalizeKey(n.unitCode));
-    const eligibility = judge(n, unitContext(unit, ranking.standing), settings);
+    const context = unitContext(unit, ranking.standing);
+    const eligibility = standards ? judgeByStandards(n, context, standards) : judge(n, context, settings);
     const unitQuota = quotaByUnit.get(n.unitCode);
     const window = checkWindow(n.submittedOn, settings);
     const quotaOk = unitQuota?.ok ?? false;

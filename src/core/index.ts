@@ -12,6 +12,8 @@ export type { Standing, Ranking } from './ranking';
 export { judge } from './rules';
 export type { Eligibility, UnitContext } from './rules';
 export { unitQuotas, checkWindow } from './quota';
+export { DEFAULT_STANDARD_ROWS, defaultStandardsSheet, judgeByStandards, parseStandards, readStandards, standardsFromRange } from './standards';
+export type { StandardCondition, Standards } from './standards';
 export { orderAwardList } from './awardList';
 export * from './cells';
 export * from './text';

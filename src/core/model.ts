@@ -66,6 +66,10 @@ export interface Settings {
   prizeRanks: number;
   /** Decimals a unit's total is rounded to before ranking and tie detection (default 2). */
   rankingDecimals: number;
+  /** P4: nominees a unit may send (1), a unit in a prize rank (2), and of each kind (1). */
+  quotaPerUnit: number;
+  quotaPerPrizeUnit: number;
+  quotaPerKind: number;
   communeBlock: string;
   agencyBlock: string;
 }

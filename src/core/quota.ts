@@ -7,11 +7,30 @@ import { dayNumber, formatDate, normalizeKey } from './text';
 
 const count = (total: number, collective: number, individual: number): QuotaCount => ({ total, collective, individual });
 
+export type QuotaSettings = Pick<Settings, 'quotaPerUnit' | 'quotaPerPrizeUnit' | 'quotaPerKind'>;
+
+/** P4 of the launch document: one nominee; one collective and one individual for a prize rank. */
+export const DEFAULT_QUOTA: QuotaSettings = { quotaPerUnit: 1, quotaPerPrizeUnit: 2, quotaPerKind: 1 };
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The quota in words: the launch document's own wording when the settings are its numbers. */
+function quotaRule(prize: boolean, q: QuotaSettings): string {
+  const isDefault = q.quotaPerUnit === 1 && q.quotaPerPrizeUnit === 2 && q.quotaPerKind === 1;
+  if (isDefault) {
+    return prize ? 'đơn vị xếp hạng được xét nên được đề nghị 01 tập thể và 01 cá nhân' : 'mỗi đơn vị được đề nghị 01 tập thể hoặc 01 cá nhân';
+  }
+  const total = prize ? q.quotaPerPrizeUnit : q.quotaPerUnit;
+  const perKind = Math.min(q.quotaPerKind, total);
+  return `${prize ? 'đơn vị xếp hạng được xét nên được đề nghị' : 'mỗi đơn vị được đề nghị'} ${two(total)} (mỗi hình thức tối đa ${two(perKind)})`;
+}
+
 /**
- * P4: one nominee, a collective or an individual; a unit in a prize rank of a ranked block may
- * send one collective and one individual. Every row of `Đề nghị` counts, eligible or not.
+ * P4: by default one nominee, a collective or an individual; a unit in a prize rank of a ranked
+ * block may send one collective and one individual; the numbers are settings. Every row of
+ * `Đề nghị` counts, eligible or not.
  */
-export function unitQuotas(nominations: Nomination[], units: Unit[], standing: Map<string, Standing>): UnitQuota[] {
+export function unitQuotas(nominations: Nomination[], units: Unit[], standing: Map<string, Standing>, q: QuotaSettings = DEFAULT_QUOTA): UnitQuota[] {
   const unitByKey = new Map(units.map((u) => [normalizeKey(u.code), u]));
   // Codes that differ only in case or spaces are one unit, known or not (workbook.md v2).
   const byUnit = new Map<string, { code: string; own: Nomination[] }>();
@@ -25,7 +44,9 @@ export function unitQuotas(nominations: Nomination[], units: Unit[], standing: M
   return [...byUnit.values()].map(({ code, own }) => {
     const unit = unitByKey.get(normalizeKey(code));
     const prize = unit !== undefined && unit.blockKind !== 'other' && (standing.get(unit.code)?.prize ?? false);
-    const allowed = prize ? count(2, 1, 1) : count(1, 1, 1);
+    const total = prize ? q.quotaPerPrizeUnit : q.quotaPerUnit;
+    const perKind = Math.min(q.quotaPerKind, total);
+    const allowed = count(total, perKind, perKind);
     const nominated = count(
       own.length,
       own.filter((n) => n.kind === 'collective').length,
@@ -33,9 +54,7 @@ export function unitQuotas(nominations: Nomination[], units: Unit[], standing: M
     );
     const ok = nominated.total <= allowed.total && nominated.collective <= allowed.collective && nominated.individual <= allowed.individual;
     const rows = own.map((n) => n.row).join(', ');
-    const rule = prize
-      ? 'đơn vị xếp hạng được xét nên được đề nghị 01 tập thể và 01 cá nhân'
-      : 'mỗi đơn vị được đề nghị 01 tập thể hoặc 01 cá nhân';
+    const rule = quotaRule(prize, q);
     const message = ok
       ? `P4: trong chỉ tiêu (${rule}).`
       : `P4: vượt chỉ tiêu — ${rule}, nhưng đã đề nghị ${nominated.total} (${nominated.collective} tập thể, ${nominated.individual} cá nhân; các hàng ${rows}); đơn vị cần chọn lại và xóa bớt đề nghị.`;

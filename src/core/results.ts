@@ -29,8 +29,9 @@ export interface NominationVerdict {
   kind: 'Tập thể' | 'Cá nhân' | null;
   name: string;
   eligible: boolean;
-  basis: RuleId[];
-  failed: RuleId[];
+  /** Rule IDs: those of rules.md, or of the workbook's own `Tiêu chuẩn`. */
+  basis: string[];
+  failed: string[];
   quota_ok: boolean;
   window_ok: boolean;
   message: string;

@@ -18,8 +18,9 @@ export interface UnitContext {
 
 export interface Eligibility {
   eligible: boolean;
-  basis: RuleId[];
-  failed: RuleId[];
+  /** Rule IDs (rules.md's, or those of `Tiêu chuẩn`). */
+  basis: string[];
+  failed: string[];
   /** Why, rule by rule, in the users' words. */
   reasons: string[];
 }

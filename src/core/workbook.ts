@@ -130,6 +130,9 @@ function readSettings(input: WorkbookInput, errors: WorkbookError[]): Settings {
       (row) => readPercent(value(row), row.numberFormat('value')), 90, () => null),
     prizeRanks: withDefault(SETTING.prizeRanks, number, 3, wholeNumber(SETTING.prizeRanks, 1, Infinity)),
     rankingDecimals: withDefault(EXTRA_SETTING.rankingDecimals, number, DEFAULT_RANKING_DECIMALS, wholeNumber(EXTRA_SETTING.rankingDecimals, 0, 6)),
+    quotaPerUnit: withDefault(EXTRA_SETTING.quotaPerUnit, number, 1, wholeNumber(EXTRA_SETTING.quotaPerUnit, 1, Infinity)),
+    quotaPerPrizeUnit: withDefault(EXTRA_SETTING.quotaPerPrizeUnit, number, 2, wholeNumber(EXTRA_SETTING.quotaPerPrizeUnit, 1, Infinity)),
+    quotaPerKind: withDefault(EXTRA_SETTING.quotaPerKind, number, 1, wholeNumber(EXTRA_SETTING.quotaPerKind, 1, Infinity)),
     communeBlock: text(SETTING.communeBlock) || 'Xã, thị trấn',
     agencyBlock: text(SETTING.agencyBlock) || 'Cơ quan chuyên môn',
   };

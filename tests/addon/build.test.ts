@@ -43,7 +43,7 @@ describe('dist/Code.js', () => {
     for (const item of MENU) if (item !== 'separator') expect(names).toContain(item.functionName);
     expect(names).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'THIDUA_XEPHANG', 'THIDUA_DUDIEUKIEN', 'THIDUA_LYDO', 'THIDUA_CHITIEU']));
     expect(built.exposed.filter((f) => f.customFunction).map((f) => f.name).sort()).toEqual(
-      ['THIDUA_CHITIEU', 'THIDUA_DUDIEUKIEN', 'THIDUA_LYDO', 'THIDUA_XEPHANG'],
+      ['THIDUA_BANG_XEP_HANG', 'THIDUA_CHITIEU', 'THIDUA_DANH_SACH_KHEN', 'THIDUA_DUDIEUKIEN', 'THIDUA_LYDO', 'THIDUA_XEPHANG'],
     );
     expect(code).toMatch(/@param \{\$E\$2:\$E\$20\} vung_diem Các điểm của cả khối\.\n \* @return[^\n]*\n \* @customfunction\n \*\/\nfunction THIDUA_XEPHANG\(diem, vung_diem\) \{/);
   });
@@ -183,6 +183,15 @@ describe('Code.js in a bare context', () => {
     const quota = evaluation.result.quota.find((q) => q.unit === unit.code)!;
     expect(script.call('THIDUA_CHITIEU', unit.code, nominations, rank, unit.block, settings)).toBe(quota.message);
     expect(script.call('THIDUA_CHITIEU', '', nominations)).toBe('');
+
+    // The live tables: the menu's own sheets, spilled from one cell. Values as Sheets hands them
+    // to a formula (dates of the script's realm), not the test's dump.
+    const sheet = (name: string) => script.google.spreadsheet.sheet(name)!.getDataRange().getValues();
+    // A formula gets no number formats: the menu's verdict on the same values (0.93 shown as 93% is 0,93 %).
+    const unformatted = { ...sample, sheets: sample.sheets.map(({ numberFormats: _, ...s }) => s) };
+    const [ranking, , awardList] = outputSheets(evaluate(asInSheets(unformatted, script.google))).map(written);
+    expect(plain(script.call('THIDUA_BANG_XEP_HANG', sheet(SHEET.units), sheet(SHEET.criteria), sheet(SHEET.scores), settings))).toEqual(plain(ranking));
+    expect(plain(script.call('THIDUA_DANH_SACH_KHEN', sheet(SHEET.units), sheet(SHEET.criteria), sheet(SHEET.scores), sheet(SHEET.nominations), sheet(SHEET.settings)))).toEqual(plain(awardList));
   });
 
   it('fits the size budget, and its readable build (for reading in the script editor) works the same', async () => {

@@ -1,8 +1,8 @@
-import { evaluate, NOMINATION_COL as N, SHEET } from '../../src/core';
-import { THIDUA_CHITIEU, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_XEPHANG } from '../../src/addon/customFunctions';
+import { defaultStandardsSheet, evaluate, NOMINATION_COL as N, outputSheets, SCORE_COL, SHEET, STANDARD_COL } from '../../src/core';
+import { THIDUA_BANG_XEP_HANG, THIDUA_CHITIEU, THIDUA_DANH_SACH_KHEN, THIDUA_DUDIEUKIEN, THIDUA_LYDO, THIDUA_XEPHANG } from '../../src/addon/customFunctions';
 import { fakeGoogle, type Value } from '../fakes';
 import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, nomination, workbook } from '../helpers/workbook';
-import { asInSheets, districtInput, loadWorkbook } from './workbooks';
+import { asInSheets, districtInput, loadWorkbook, written } from './workbooks';
 
 /** The district as Sheets passes it to a formula (dates as Date cells), and the menu's verdicts on it. */
 function district(input = districtInput()) {
@@ -91,6 +91,34 @@ describe('THIDUA_DUDIEUKIEN and THIDUA_LYDO', () => {
     expect(THIDUA_DUDIEUKIEN([row!], [header!])).toBe(false);
   });
 
+  it('judge by the `Tiêu chuẩn` range when given, as the menu does with the sheet', () => {
+    const { nominations, settings, evaluation, standing } = district();
+    const standards = defaultStandardsSheet();
+    const header = [nominations[0]!];
+    const withRows = evaluate(asInSheets({ ...districtInput(), sheets: [...districtInput().sheets, { name: SHEET.standards, values: standards }] }, fakeGoogle()));
+    const known = withRows.result.nominations.filter((v) => v.unit !== 'X03' && evaluation.workbook.units.some((u) => u.code === v.unit));
+    expect(known.length).toBeGreaterThan(4);
+    for (const verdict of known) {
+      const [rank, block] = standing(verdict.unit);
+      const row = [nominations[verdict.row - 1]!];
+      expect(THIDUA_DUDIEUKIEN(row, header, rank, block, settings, standards)).toBe(verdict.eligible);
+      const reason = THIDUA_LYDO(row, header, rank, block, settings, standards) as string;
+      if (!verdict.eligible) expect(verdict.message).toContain(reason.slice(reason.indexOf(')') + 3));
+    }
+    // A commune's own rule: a collective needs 95 % satisfaction.
+    const own = [Object.values(STANDARD_COL), ['X1', 'Tập thể', 'Chung', N.satisfactionPercent, '≥', 95, 'Hài lòng từ 95%']];
+    const input = workbook({ nominations: [nomination(GOOD_COLLECTIVE, { [N.satisfactionPercent]: 94 })] });
+    const [h, r] = input.sheets.find((s) => s.name === SHEET.nominations)!.values as Value[][];
+    expect(THIDUA_DUDIEUKIEN([r!], [h!])).toBe(true);
+    expect(THIDUA_DUDIEUKIEN([r!], [h!], '', '', '', own)).toBe(false);
+    expect(THIDUA_LYDO([r!], [h!], '', '', '', own)).toContain('X1: chưa đạt — Hài lòng từ 95% («Tỷ lệ hài lòng (%)» 94%, cần ≥ 95)');
+    expect(() => THIDUA_DUDIEUKIEN([r!], [h!], '', '', '', [['a', 'b']])).toThrow('Vùng tiêu chuẩn không có hàng tiêu đề');
+    // A column the commune added to `Đề nghị`, read from the header the formula was given.
+    const years = [Object.values(STANDARD_COL), ['N', 'Tập thể', 'Chung', 'Số năm hoạt động', '≥', 3, '']];
+    expect(THIDUA_DUDIEUKIEN([[...r!, 4]], [[...h!, 'Số năm hoạt động']], '', '', '', years)).toBe(true);
+    expect(THIDUA_LYDO([[...r!, 2]], [[...h!, 'Số năm hoạt động']], '', '', '', years)).toContain('(«Số năm hoạt động» 2, cần ≥ 3)');
+  });
+
   it('uses the prize ranks of the settings range when given', () => {
     const input = workbook({ nominations: [nomination(GOOD_COLLECTIVE, { [N.innovation]: false })] });
     const [header, row] = input.sheets.find((s) => s.name === SHEET.nominations)!.values as Value[][];
@@ -143,5 +171,55 @@ describe('THIDUA_CHITIEU', () => {
 
   it('needs the whole sheet with its header', () => {
     expect(() => THIDUA_CHITIEU('X01', 'X01')).toThrow('cả trang Đề nghị');
+  });
+});
+
+describe('THIDUA_BANG_XEP_HANG and THIDUA_DANH_SACH_KHEN (live tables)', () => {
+  /** The district loaded in an installed fake, so a formula can read the spreadsheet's time zone. */
+  function live(input = districtInput()) {
+    const google = fakeGoogle({ timeZone: 'Asia/Ho_Chi_Minh' });
+    google.install();
+    loadWorkbook(google, input);
+    const sheet = (name: string) => google.spreadsheet.sheet(name)!.dump();
+    const args = [sheet(SHEET.units), sheet(SHEET.criteria), sheet(SHEET.scores)] as const;
+    return { google, sheet, args, menu: outputSheets(evaluate(asInSheets(input, google))).map(written) };
+  }
+
+  it('spill the menu’s ranking and award list: same order, ties and numbering', () => {
+    // Percents typed as numbers: a formula gets no number formats (0.93 shown as 93% reads 0,93 %, as above).
+    const input = districtInput();
+    const nominations = input.sheets.find((s) => s.name === SHEET.nominations)!;
+    nominations.numberFormats = undefined;
+    nominations.values = nominations.values.map((r) => r.map((c) => (c === 0.93 ? 93 : c)));
+    const { sheet, args, menu } = live(input);
+    const [ranking, , awardList] = menu;
+    expect(THIDUA_BANG_XEP_HANG(...args, sheet(SHEET.settings))).toEqual(ranking);
+    expect(THIDUA_DANH_SACH_KHEN(...args, sheet(SHEET.nominations), sheet(SHEET.settings))).toEqual(awardList);
+    expect(awardList!.length).toBeGreaterThan(2);
+  });
+
+  it('share a rank between equal totals, as the menu does', () => {
+    const scores = [['X01', 50, 40], ['X02', 50, 40], ['X03', 40, 30]].flatMap(([unit, a, b]) => [
+      { [SCORE_COL.unitCode]: unit, [SCORE_COL.criterionCode]: 'TC1', [SCORE_COL.appraisedPoints]: a },
+      { [SCORE_COL.unitCode]: unit, [SCORE_COL.criterionCode]: 'TC2', [SCORE_COL.appraisedPoints]: b },
+    ]);
+    const { args, menu } = live(workbook({ scores }));
+    const table = THIDUA_BANG_XEP_HANG(...args);
+    expect(table).toEqual(menu[0]);
+    expect(table.slice(1).filter((r) => r[7] === 'Đồng hạng').map((r) => [r[1], r[2]])).toEqual([[1, 'X01'], [1, 'X02']]);
+  });
+
+  it('follow the `Tiêu chuẩn` range when given', () => {
+    const { sheet, args } = live();
+    const onlyB2 = [Object.values(STANDARD_COL), ['S', 'Cả hai', 'Chung', N.initiativeRecognition, 'Có nội dung', '', '']];
+    const table = THIDUA_DANH_SACH_KHEN(...args, sheet(SHEET.nominations), sheet(SHEET.settings), onlyB2);
+    expect(table).toEqual([expect.arrayContaining(['STT'])]);
+  });
+
+  it('say which range is missing', () => {
+    const { sheet, args } = live();
+    expect(() => THIDUA_BANG_XEP_HANG('x', args[1], args[2])).toThrow("Hãy truyền cả trang «Đơn vị» kèm hàng tiêu đề, ví dụ 'Đơn vị'!A:I.");
+    expect(() => THIDUA_DANH_SACH_KHEN(...args, sheet(SHEET.nominations), '')).toThrow('trang «Cấu hình»');
+    expect(() => THIDUA_DANH_SACH_KHEN(...args, '', sheet(SHEET.settings))).toThrow('trang «Đề nghị»');
   });
 });

@@ -1,4 +1,4 @@
-import { NOMINATION_COL as N, SHEET, UNIT_COL, evaluate, findSheet, nominationToDraft, readWorkbook } from '../../src/core';
+import { NOMINATION_COL as N, SHEET, UNIT_COL, defaultStandardsSheet, evaluate, findSheet, nominationToDraft, readWorkbook } from '../../src/core';
 import type { NominationDraft, WorkbookInput } from '../../src/core';
 import { createEndpoints } from '../../src/addon/endpoints';
 import { appsScriptHost, writableRuns } from '../../src/addon/sidebarHost';
@@ -55,6 +55,13 @@ describe('loadEntryForm', () => {
     expect(json.sheets.find((s: { name: string }) => s.name === SHEET.nominations).values[1]).toContain('04/01/2023');
     // What the sidebar previews is what the server would decide.
     expect(evaluate(json).result).toEqual(evaluate(host.input).result);
+  });
+
+  it('carries the `Tiêu chuẩn` sheet, so the live verdict uses the workbook’s own rules', () => {
+    const host = new MemoryHost({ ...input(), sheets: [...input().sheets, { name: SHEET.standards, values: defaultStandardsSheet() }] }, { email: OWNER, owner: true });
+    const result = createEndpoints(() => host).loadEntryForm();
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.workbook.sheets.map((s) => s.name)).toContain(SHEET.standards);
   });
 
   it('gives a unit’s user only the units whose Email cell lists them, whatever the case', () => {

@@ -4,6 +4,8 @@ import { SheetIndex, readInputSheets } from '../../src/addon/sheetIO';
 import { fakeGoogle, type FakeGoogle } from '../fakes';
 import { workbook } from '../helpers/workbook';
 import { loadWorkbook, scaledInput } from './workbooks';
+import fc from 'fast-check';
+import { expectSameDecisions, randomWorkbook } from '../helpers/randomWorkbook';
 
 let google: FakeGoogle;
 beforeEach(() => {
@@ -11,7 +13,7 @@ beforeEach(() => {
   google.install();
 });
 
-const INPUTS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.reports];
+const INPUTS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.reports, SHEET.standards];
 
 describe('Khởi tạo bảng tính', () => {
   it('creates every input sheet with the contract headers, a note on each, bold and frozen', () => {
@@ -66,8 +68,8 @@ describe('Khởi tạo bảng tính', () => {
     const before = google.spreadsheet.sheets.map((s) => ({ name: s.name, values: s.dump(), cells: JSON.stringify(s.cells) }));
     initWorkbook();
     expect(google.spreadsheet.sheets.slice(0, before.length).map((s) => ({ name: s.name, values: s.dump(), cells: JSON.stringify(s.cells) }))).toEqual(before);
-    expect(google.spreadsheet.sheets.map((s) => s.name).slice(before.length)).toEqual([SHEET.dossiers, SHEET.reports]);
-    expect(google.ui.alerts[0]!.prompt).toContain(`Đã tạo: ${SHEET.dossiers}, ${SHEET.reports}.`);
+    expect(google.spreadsheet.sheets.map((s) => s.name).slice(before.length)).toEqual([SHEET.dossiers, SHEET.reports, SHEET.standards]);
+    expect(google.ui.alerts[0]!.prompt).toContain(`Đã tạo: ${SHEET.dossiers}, ${SHEET.reports}, ${SHEET.standards}.`);
     expect(google.ui.alerts[0]!.prompt).toContain('cấu  HÌNH');
     expect(google.lock.lost).toBe(0); // told after the lock was released
   });
@@ -93,5 +95,14 @@ describe('Khởi tạo bảng tính', () => {
       return google.log.total();
     };
     expect(calls(5000)).toBe(calls(10));
+  });
+});
+
+describe('Khởi tạo bảng tính writes the 2022 rules as `Tiêu chuẩn` rows', () => {
+  it('that, read back from the sheet, decide random workbooks exactly as the built-in rules', () => {
+    initWorkbook();
+    const written = readInputSheets(new SheetIndex(SpreadsheetApp.getActiveSpreadsheet())).sheets.find((s) => s.name === SHEET.standards)!;
+    expect(written.values.slice(1).map((r) => r[0])).toEqual(['P1', 'P1', 'A0', 'A0', 'A0', 'A0', 'A1', 'A1', 'A1', 'A1', 'A2', 'A3', 'B0', 'B1', 'B1', 'B2', 'B2']);
+    fc.assert(fc.property(randomWorkbook, (input) => expectSameDecisions(input, written.values)), { numRuns: 200 });
   });
 });

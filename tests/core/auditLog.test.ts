@@ -8,6 +8,7 @@ describe('the rows of Nhật ký', () => {
   it('logs the input sheets and the log itself, whatever the spelling; not the result sheets', () => {
     expect(isLoggedSheet('chấm  ĐIỂM')).toBe(true);
     expect(isLoggedSheet(SHEET.auditLog)).toBe(true);
+    expect(isLoggedSheet('tiêu chuẩn')).toBe(true); // the rules change verdicts too
     expect(isLoggedSheet(SHEET.ranking)).toBe(false);
   });
 

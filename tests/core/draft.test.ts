@@ -1,4 +1,4 @@
-import { nominationDraftSchema, nominationToDraft, placeDraft, previewDraft, readWorkbook } from '../../src/core';
+import { NOMINATION_COL, SHEET, STANDARD_COL, nominationDraftSchema, nominationToDraft, placeDraft, previewDraft, readWorkbook } from '../../src/core';
 import type { NominationDraft } from '../../src/core';
 import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, workbook } from '../helpers/workbook';
 
@@ -14,6 +14,14 @@ describe('the entry form’s draft', () => {
     const preview = previewDraft(input, draft);
     expect(preview.verdict).toMatchObject({ row: 3, unit: 'X01', eligible: true, basis: ['B1'], window_ok: true });
     expect(preview.quota).toMatchObject({ unit: 'X01', ok: true });
+  });
+
+  it('follows the workbook’s `Tiêu chuẩn` rows when it has them, as the menu does', () => {
+    const rows = [Object.values(STANDARD_COL), ['C1', 'Cá nhân', 'Chung', NOMINATION_COL.ratingNow, 'Thuộc danh sách', 'HTXSNV', 'Năm nay xuất sắc']];
+    const own = { ...input, sheets: [...input.sheets, { name: SHEET.standards, values: rows }] };
+    expect(previewDraft(own, draft).verdict).toMatchObject({ eligible: true, basis: [], failed: [] });
+    expect(previewDraft(own, { ...draft, ratingNow: 'HTTNV' }).verdict).toMatchObject({ eligible: false, failed: ['C1'] });
+    expect(previewDraft(own, { ...draft, ratingNow: 'HTTNV' }).verdict?.message).toContain('C1: chưa đạt — Năm nay xuất sắc');
   });
 
   it('changes verdict as a field changes', () => {

@@ -1,5 +1,6 @@
-import { evaluate, NOMINATION_COL as N } from '../../src/core';
-import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, nomination, workbook } from '../helpers/workbook';
+import type { CellValue } from '../../src/core';
+import { evaluate, EXTRA_SETTING, NOMINATION_COL as N } from '../../src/core';
+import { DEFAULT_SETTINGS, GOOD_COLLECTIVE, GOOD_INDIVIDUAL, nomination, workbook } from '../helpers/workbook';
 
 describe('P4 — quota per unit', () => {
   it('a unit outside the prize ranks may send one nominee of either kind', () => {
@@ -65,5 +66,31 @@ describe('M3 — the dossier window, both ends included', () => {
     const excelDate = new Date(Date.UTC(2023, 0, 7));
     const late = evaluate(workbook({ nominations: [nomination(GOOD_COLLECTIVE, { [N.submittedOn]: excelDate })] }));
     expect(late.result.nominations[0]!.window_ok).toBe(false);
+  });
+});
+
+describe('P4 as settings (issue 12)', () => {
+  const settings = (extra: Record<string, CellValue>) => ({ ...DEFAULT_SETTINGS, ...extra });
+
+  it('a movement may allow two nominees per unit and three, two of a kind, to units in a prize rank', () => {
+    const e = evaluate(workbook({
+      settings: settings({ [EXTRA_SETTING.quotaPerUnit]: 2, [EXTRA_SETTING.quotaPerPrizeUnit]: 3, [EXTRA_SETTING.quotaPerKind]: 2 }),
+      nominations: [
+        GOOD_COLLECTIVE, GOOD_INDIVIDUAL, // X04, 4th: two of two
+        ...[GOOD_COLLECTIVE, GOOD_INDIVIDUAL, nomination(GOOD_INDIVIDUAL, { [N.name]: 'Lê Thị Hoa' })].map((n) => nomination(n, { [N.unitCode]: 'X01' })),
+      ],
+    }));
+    expect(e.result.quota.map((q) => [q.unit, q.allowed, q.ok])).toEqual([
+      ['X04', { total: 2, collective: 2, individual: 2 }, true],
+      ['X01', { total: 3, collective: 2, individual: 2 }, true],
+    ]);
+    expect(e.result.quota[1]!.message).toBe('P4: trong chỉ tiêu (đơn vị xếp hạng được xét nên được đề nghị 03 (mỗi hình thức tối đa 02)).');
+    expect(e.awardList).toHaveLength(5);
+  });
+
+  it('a value that is not a whole number from 1 is reported and the launch document’s quota is used', () => {
+    const e = evaluate(workbook({ settings: settings({ [EXTRA_SETTING.quotaPerUnit]: 0 }), nominations: [GOOD_COLLECTIVE, GOOD_INDIVIDUAL] }));
+    expect(e.result.errors).toEqual([expect.objectContaining({ sheet: 'Cấu hình', column: 'Giá trị', message: '«Chỉ tiêu mỗi đơn vị» phải là số nguyên lớn hơn 0. Đang dùng giá trị mặc định 1.' })]);
+    expect(e.result.quota[0]).toMatchObject({ allowed: { total: 1 }, ok: false });
   });
 });

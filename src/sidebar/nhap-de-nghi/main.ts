@@ -140,11 +140,17 @@ function showProblems(problems: Map<string, string>): void {
 
 const LABELS: Record<string, string> = NOMINATION_COL;
 
-function rules(title: string, ids: RuleId[]): HTMLElement | null {
+/** The workbook's own rules (`Tiêu chuẩn`) have IDs of their own: the verdict's message explains them. */
+const ruleText = (id: string): string => {
+  const text = (RULE_TEXT as Record<string, string | undefined>)[id];
+  return text ? `${id}: ${text}` : id;
+};
+
+function rules(title: string, ids: string[]): HTMLElement | null {
   if (ids.length === 0) return null;
   return el('div', {}, [
     el('p', { text: title }),
-    el('ul', { class: 'plain' }, ids.map((id) => el('li', { text: `${id}: ${RULE_TEXT[id]}` }))),
+    el('ul', { class: 'plain' }, ids.map((id) => el('li', { text: ruleText(id) }))),
   ]);
 }
 
