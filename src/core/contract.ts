@@ -16,6 +16,8 @@ export const SHEET = {
   documents: 'Hồ sơ',
   /** The audit log (issue 13): every edit of the input sheets, appended, never rewritten. */
   auditLog: 'Nhật ký',
+  /** Optional (issue 12): the user's own «Căn cứ» lines, overriding the chosen legal preset's. */
+  legalBasis: 'Căn cứ pháp lý',
 } as const;
 
 export const SETTING = {
@@ -43,6 +45,8 @@ export const SETTING = {
 export const EXTRA_SETTING = {
   /** A whole number 0–6, default 2: the decimals a total is rounded to before ranking. */
   rankingDecimals: 'Số chữ số thập phân khi xếp hạng',
+  /** `2022` (default: the seed's laws, Decree 91/2017 form 07) or `2025` (Law of 2022, Decree 152/2025). */
+  legalBasis: 'Căn cứ pháp lý',
 } as const;
 
 export const SETTINGS_HEADER = { key: 'Mục', value: 'Giá trị' } as const;
@@ -189,3 +193,10 @@ export const RATING_LABEL = {
 export function prizeName(rank: number): string {
   return ['Nhất', 'Nhì', 'Ba'][rank - 1] ?? `Thứ ${rank}`;
 }
+
+/** `Căn cứ pháp lý` (issue 12, optional sheet): one row per line a document cites. */
+export const LEGAL_BASIS_COL = {
+  document: 'Văn bản',
+  order: 'Thứ tự',
+  text: 'Nội dung',
+} as const;

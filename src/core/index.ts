@@ -17,3 +17,5 @@ export * from './cells';
 export * from './text';
 export { nominationDraftSchema, draftToCells, nominationToDraft, placeDraft, previewDraft } from './draft';
 export type { NominationDraft, DraftPreview } from './draft';
+export { LEGAL_PRESET, LEGAL_PRESETS, BASIS_DOCUMENT_LABEL, legalBasisOf, presetRows } from './legalBasis';
+export type { BasisDocument, LegalBasis, LegalBasisRow, LegalPreset, LegalPresetName } from './legalBasis';

@@ -9,3 +9,5 @@ export type { DocxPart } from './ooxml';
 export { PLACEHOLDERS } from './placeholders';
 export type { Placeholder, PlaceholderData } from './placeholders';
 export type { Field } from './facts';
+export { awardingTitle, basisLines, citedTexts } from './basis';
+export type { BasisValues } from './basis';
