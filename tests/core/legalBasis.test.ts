@@ -169,3 +169,33 @@ describe('the sheet `Căn cứ pháp lý`', () => {
     expect(readWorkbook(input).errors).toContainEqual(expect.objectContaining({ sheet: SHEET.legalBasis, row: 1, column: LEGAL_BASIS_COL.order }));
   });
 });
+
+describe('D3, the report of achievements, per preset', () => {
+  const reports = (e: Evaluation) => docs(e).filter((d) => d.kind === 'D3');
+  const NOTE = '(Ghi đầy đủ bằng chữ in thường, không viết tắt)';
+
+  test('2025: the provincial-style form asks each name in full, in italics, under its line', () => {
+    const [collective, individual] = reports(run(TODAY)).map((d) => d.doc);
+    expect(plainText(individual!)).toContain(`1. Họ và tên: Nguyễn Văn An.\n${NOTE}\n2. Sinh ngày, tháng, năm: 12/5/1985.`);
+    expect(plainText(collective!)).toContain(`1. Tên tập thể: Bộ phận một cửa xã Yên Bình.\n${NOTE}\n2. Địa chỉ trụ sở`);
+    const note = individual!.blocks.find((b) => b.kind === 'paragraph' && b.runs.map((r) => r.text).join('') === NOTE);
+    expect(note).toMatchObject({ runs: [{ italic: true }] });
+  });
+
+  test('2025: the achievements are those of a thematic movement, for the commune’s chairman', () => {
+    const text = plainText(reports(run(TODAY))[1]!.doc);
+    expect(text).toContain('Đề nghị tặng Giấy khen của Chủ tịch UBND xã Tân Lập\n(Thành tích trong phong trào thi đua theo chuyên đề “Đẩy mạnh');
+    // The rest of the form is form 07's: the same sections and signatures.
+    for (const heading of ['I. SƠ LƯỢC LÝ LỊCH', 'II. THÀNH TÍCH ĐẠT ĐƯỢC', 'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG', 'NGƯỜI BÁO CÁO THÀNH TÍCH']) {
+      expect(text).toContain(heading);
+    }
+  });
+
+  test('2022 (and no setting): form 07 of Decree 91/2017, without the note', () => {
+    for (const e of [run(), run({ ...DEFAULT_SETTINGS, [EXTRA_SETTING.legalBasis]: '2022' })]) {
+      const text = reports(e).map((d) => plainText(d.doc)).join('\n');
+      expect(text).not.toContain(NOTE);
+      expect(text).toContain('(Thành tích trong phong trào thi đua “Đẩy mạnh');
+    }
+  });
+});

@@ -282,8 +282,12 @@ function awardsTable(f: Form07Facts) {
   return { ...table, keepTogether: true };
 }
 
+const FULL_NAME_NOTE = '(Ghi đầy đủ bằng chữ in thường, không viết tắt)';
+
 /**
- * D3 — Báo cáo thành tích, form 07 of Decree 91/2017 as commonly reproduced (forms.md v2): for an
+ * D3 — Báo cáo thành tích, form 07 of Decree 91/2017 as commonly reproduced (forms.md v2), or
+ * under the `2025` preset the provincial-style form of Decree 152/2025 (a thematic movement's
+ * report, the name asked in full under its line; forms.md «v2»): for an
  * individual I. SƠ LƯỢC LÝ LỊCH, for a collective I. THÔNG TIN CHUNG; II. THÀNH TÍCH ĐẠT ĐƯỢC;
  * III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG; both signature blocks. Pre-filled from `Đề nghị` and
  * `Báo cáo thành tích`; what only the nominee knows is a dotted line.
@@ -311,10 +315,14 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
     bodyPara('2. Thành tích đạt được:', { keepWithNext: true }),
     ...achieved,
   ];
+  // The provincial-style form under Decree 152/2025 asks the name in full, in lower case, unabbreviated.
+  const province = legalOf(f).preset.report === 'province-2025';
+  const nameNote = province ? [bodyPara(FULL_NAME_NOTE, { italic: true, indent: false })] : [];
   const general = n.collective
     ? [
         headingPara('I. THÔNG TIN CHUNG'),
         bodyPara(`1. Tên tập thể: ${name}.`),
+        ...nameNote,
         line('2. Địa chỉ trụ sở', own.address),
         line('3. Điện thoại', [own.phone, own.email ? `Email: ${own.email}` : ''].filter(Boolean).join('; ')),
         line('4. Cơ cấu tổ chức', own.structure),
@@ -325,6 +333,7 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
     : [
         headingPara('I. SƠ LƯỢC LÝ LỊCH'),
         bodyPara(`1. Họ và tên: ${name}.`),
+        ...nameNote,
         line('2. Sinh ngày, tháng, năm', own.birthDate),
         line('3. Giới tính', own.sex),
         line('4. Quê quán', own.homeTown),
@@ -343,7 +352,7 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
       );
   return document([
     unitHeader(f, use, null, use(f.dateLine)),
-    ...title('Báo cáo thành tích', [`Đề nghị tặng Giấy khen của ${use(f.awardAuthority)}`, `(Thành tích trong phong trào thi đua ${quote(f, use)})`], {
+    ...title('Báo cáo thành tích', [`Đề nghị tặng Giấy khen của ${use(f.awardAuthority)}`, `(Thành tích trong phong trào thi đua ${province ? 'theo chuyên đề ' : ''}${quote(f, use)})`], {
       italicLast: true,
       rule: true,
     }),
