@@ -117,11 +117,13 @@ function readSettings(input: WorkbookInput, errors: WorkbookError[]): Settings {
   // The preset first: the defaults below depend on it. Not set: exactly the 2022 documents, no check.
   const legalBasis = setting(EXTRA_SETTING.legalBasis, (row) => readLegalPreset(value(row)), false);
   const preset = LEGAL_PRESET[legalBasis ?? DEFAULT_LEGAL_PRESET];
+  // Read in the order of before, so missing settings are listed as they were.
+  const movementName = text(SETTING.movementName, true);
   const issuer = text(SETTING.issuer, true);
   const issuerProblem = legalBasis ? awardingBodyProblem(preset, issuer) : null;
   if (issuerProblem) report(rowOf(SETTING.issuer)?.row ?? null, SETTINGS_HEADER.value, issuerProblem);
   const settings: Settings = {
-    movementName: text(SETTING.movementName, true),
+    movementName,
     year,
     issuer,
     issuerSuperior: text(SETTING.issuerSuperior),

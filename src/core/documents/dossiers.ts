@@ -5,7 +5,7 @@
  */
 import type { Nomination } from '../model';
 import type { Evaluation, NominationVerdict } from '../results';
-import { LEGAL_PRESET } from '../legalBasis';
+import { legalBasisOf } from '../legalBasis';
 import { basisLines, citedTexts } from './basis';
 import type { BasisValues } from './basis';
 import { Gaps, countsPhrase, form07, indexUnits, unitFacts, v2Of } from './facts';
@@ -122,7 +122,7 @@ const unitSignature = (f: UnitFacts, use: Gaps['use'], note?: string) => signatu
 const SEAL = '(Ký, đóng dấu)';
 
 /** The legal preset of a unit's documents: the 2022 one for a template's facts. */
-const legalOf = (f: UnitFacts) => f.legal ?? { preset: LEGAL_PRESET['2022'], lines: LEGAL_PRESET['2022'].lines };
+const legalOf = (f: UnitFacts) => f.legal ?? legalBasisOf({ settings: {} });
 
 /** The values of the «Căn cứ» lines' placeholders in a unit's documents. */
 const basisValues = (f: UnitFacts): BasisValues => ({
