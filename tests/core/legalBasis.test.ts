@@ -1,9 +1,10 @@
 /** Legal presets (issue 12): the «Căn cứ» lines, the awarding title, block names, and the user's own lines. */
 import {
-  DOSSIER_COL, EXTRA_SETTING, LEGAL_BASIS_COL, REPORT_COL, SETTING, SHEET, evaluate, presetRows, readWorkbook,
+  DOSSIER_COL, EXTRA_SETTING, LEGAL_BASIS_COL, REPORT_COL, SETTING, SHEET, evaluate, legalBasisOf, presetRows, readWorkbook,
 } from '../../src/core';
 import type { CellValue, Evaluation } from '../../src/core';
-import { buildDossiers, plainText } from '../../src/core/documents';
+import { awardingTitle, basisLines, buildDossiers, plainText } from '../../src/core/documents';
+import { upper } from '../../src/core/documents/layout';
 import type { DossierDocument } from '../../src/core/documents';
 import { DEFAULT_SETTINGS, table, workbook } from '../helpers/workbook';
 import { AN_REPORT, COLLECTIVE, INDIVIDUAL, UNITS_V2, X04_DOSSIER } from './documents/fixture';
@@ -197,5 +198,23 @@ describe('D3, the report of achievements, per preset', () => {
       expect(text).not.toContain(NOTE);
       expect(text).toContain('(Thành tích trong phong trào thi đua “Đẩy mạnh');
     }
+  });
+});
+
+describe('what the awarding body’s own documents call (decision, certificate)', () => {
+  const use = (f: { text: string }) => f.text;
+  test('the decision’s «Căn cứ» lines, the last closed with `;` before «Xét đề nghị …»', () => {
+    const e = run(TODAY);
+    const lines = basisLines(legalBasisOf(e.workbook), 'decision', { van_ban_phat_dong: { text: 'Kế hoạch số 5/KH-UBND', missing: null } }, use, ';');
+    expect(lines[0]).toBe('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;');
+    expect(lines.at(-1)).toBe('Căn cứ Kế hoạch số 5/KH-UBND;');
+    expect(lines.join('\n')).toContain('Nghị định số 152/2025/NĐ-CP');
+  });
+  test('the awarding title, full, short and as a certificate prints it', () => {
+    const { full, short } = awardingTitle(run(TODAY).workbook.settings);
+    expect([full.text, short.text, upper(full.text)]).toEqual([
+      'Chủ tịch Ủy ban nhân dân xã Tân Lập', 'Chủ tịch UBND xã Tân Lập', 'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN LẬP',
+    ]);
+    expect(awardingTitle({ signerTitle: 'Chủ tịch', issuer: ' ' }).full).toEqual({ text: 'Chủ tịch …', missing: 'Cấu hình: thiếu Cơ quan phát động' });
   });
 });
