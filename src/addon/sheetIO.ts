@@ -52,9 +52,9 @@ export class SheetIndex {
 }
 
 /** Every input sheet present, read once, in the spreadsheet's time zone. */
-export function readInputSheets(index: SheetIndex): WorkbookInput {
+export function readInputSheets(index: SheetIndex, names: readonly string[] = INPUT_SHEETS): WorkbookInput {
   const sheets: SheetInput[] = [];
-  for (const name of INPUT_SHEETS) {
+  for (const name of names) {
     for (const sheet of index.findAll(name)) {
       const range = sheet.getDataRange();
       const input: SheetInput = { name: sheet.getName(), values: range.getValues() as CellValue[][] };

@@ -9,9 +9,9 @@
 import * as z from 'zod/mini';
 import { readNumber, readText, readTextValue } from './cells';
 import type { CellRead } from './cells';
-import { EXTRA_SETTING, LEGAL_BASIS_COL, SHEET } from './contract';
+import { EXTRA_SETTING, LEGAL_BASIS_COL, SETTINGS_HEADER, SHEET } from './contract';
 import type { CellValue, WorkbookError, WorkbookInput } from './model';
-import { findOnlySheet, readTable } from './sheets';
+import { findOnlySheet, findSheet, readTable } from './sheets';
 import { cleanText, normalizeKey } from './text';
 
 export const LEGAL_PRESETS = ['2022', '2025'] as const;
@@ -187,6 +187,22 @@ export function legalBasisOf(workbook: { settings: { legalBasis?: LegalPresetNam
     if (rows.length) lines[document] = [...rows].sort((a, b) => a.order - b.order).map((r) => r.text);
   }
   return { preset, lines };
+}
+
+/**
+ * The legal basis from `Cấu hình` and `Căn cứ pháp lý` alone, for what needs nothing else of the
+ * workbook (the add-on's «Tạo mẫu hồ sơ»); problems are the full reading's to report.
+ */
+export function legalBasisOfSheets(input: WorkbookInput): LegalBasis {
+  const ignored: WorkbookError[] = [];
+  const settings = findSheet(input, SHEET.settings);
+  const row = settings
+    ? readTable(settings, SETTINGS_HEADER, ignored).rows.find((r) => normalizeKey(readText(r.cell('key'))) === normalizeKey(EXTRA_SETTING.legalBasis))
+    : undefined;
+  const read = row ? readLegalPreset(row.cell('value')) : null;
+  const legalBasis = read?.ok ? (read.value ?? undefined) : undefined;
+  const legalBasisRows = readLegalBasisSheet(input, ignored);
+  return legalBasisOf({ settings: legalBasis ? { legalBasis } : {}, ...(legalBasisRows ? { legalBasisRows } : {}) });
 }
 
 /** The rows «Khởi tạo bảng tính» writes for a preset: document, order, text. */

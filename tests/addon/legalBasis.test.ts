@@ -1,6 +1,10 @@
-/** «Khởi tạo bảng tính» with a legal preset chosen (issue 12): the preset's lines, to edit, and its block names. */
+/**
+ * The add-on with a legal preset chosen (issue 12): «Khởi tạo bảng tính» writes the preset's lines
+ * to edit and uses its block names; «Tạo mẫu hồ sơ» cites the chosen basis.
+ */
 import { EXTRA_SETTING, LEGAL_BASIS_COL, SETTING, SHEET, evaluate, presetRows } from '../../src/core';
 import { initWorkbook } from '../../src/addon/setup';
+import { createDossierTemplates } from '../../src/addon/dossierFiles';
 import { SheetIndex, readInputSheets } from '../../src/addon/sheetIO';
 import { buildDossiers, plainText } from '../../src/core/documents';
 import { fakeGoogle, type FakeGoogle } from '../fakes';
@@ -52,5 +56,31 @@ describe('Khởi tạo bảng tính with «Căn cứ pháp lý»', () => {
     expect(google.spreadsheet.sheet(SHEET.legalBasis)!.dump()).toEqual(own.values);
     const e = evaluate(readInputSheets(new SheetIndex(SpreadsheetApp.getActiveSpreadsheet())));
     expect(buildDossiers(e).flatMap((u) => u.documents).every((d) => d.kind !== 'D2' || plainText(d.doc).includes('Căn cứ Quy chế thi đua của tỉnh.'))).toBe(true);
+  });
+});
+
+describe('Tạo mẫu hồ sơ with «Căn cứ pháp lý»', () => {
+  const template = (kind: string) => {
+    const ids = JSON.parse(google.documentProperties.getProperty('thidua.hoSo.templates')!) as Record<string, Record<string, string>>;
+    return google.drive.docs.get(Object.values(ids)[0]![kind]!)!.dump();
+  };
+
+  it('cites the 2025 law and decree, and the sheet’s own lines, with their placeholders', () => {
+    const input = workbook({ settings: { ...DEFAULT_SETTINGS, [SETTING.issuer]: 'Ủy ban nhân dân tỉnh Lạng Sơn', [EXTRA_SETTING.legalBasis]: '2025' } });
+    const own = { name: SHEET.legalBasis, values: [Object.values(LEGAL_BASIS_COL), ['Biên bản họp xét', 1, 'Quy chế thi đua của tỉnh'], ['Biên bản họp xét', 2, 'tiêu chuẩn tại {{van_ban_phat_dong}}']] };
+    loadWorkbook(google, { ...input, sheets: [...input.sheets, own] });
+    createDossierTemplates();
+    expect(template('D2')).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;');
+    expect(template('D2')).toContain('Căn cứ Biên bản họp xét đề nghị khen thưởng ngày {{ngay_hop}} của {{ten_don_vi}}.');
+    expect(template('D2')).not.toContain('91/2017');
+    expect(template('D1')).toContain('căn cứ Quy chế thi đua của tỉnh và tiêu chuẩn tại {{van_ban_phat_dong}}, … đã xem xét');
+    expect(template('D3')).toContain('(Ghi đầy đủ bằng chữ in thường, không viết tắt)');
+  });
+
+  it('keeps the 2022 templates without the setting', () => {
+    loadWorkbook(google, workbook());
+    createDossierTemplates();
+    expect(template('D2')).toContain('Nghị định số 91/2017/NĐ-CP');
+    expect(template('D3')).not.toContain('(Ghi đầy đủ bằng chữ in thường');
   });
 });
