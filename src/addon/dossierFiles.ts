@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { DOCX_MIME, layoutDocx } from '../core/documents';
-import type { DossierDocument, DossierKind, UnitDossierDocs } from '../core/documents';
+import type { DocModel, DossierDocument, DossierKind, UnitDossierDocs } from '../core/documents';
 import { SHEET } from '../core/contract';
 import { legalBasisOfSheets } from '../core/legalBasis';
 import { normalizeKey } from '../core/text';
@@ -54,7 +54,8 @@ export class Folders {
     private readonly year: string,
   ) {}
 
-  private parent(): string {
+  /** «Thi đua - Hồ sơ <năm>» itself (the district's own documents go there, beside the units' folders). */
+  parent(): string {
     if (this.parentId) return this.parentId;
     const props = PropertiesService.getUserProperties();
     const key = `${PROP.folder}.${this.spreadsheetId}.${this.year}`;
@@ -204,7 +205,7 @@ export const othersDocument = (creator: string) =>
  * has the layout the command line's file has (page numbers, drawn rules, keep-with-next, repeated
  * header rows, the default font). Zipping is Apps Script's own, nothing bundled.
  */
-function docxBlob(d: DossierDocument): Blob {
+export function docxBlob(d: { doc: DocModel; title: string }): Blob {
   const parts = layoutDocx(d.doc, d.title).map((p) => Utilities.newBlob(p.content, 'application/xml', p.path));
   return Utilities.zip(parts, `${d.title}.docx`).setContentType(DOCX_MIME);
 }

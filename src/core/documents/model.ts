@@ -6,6 +6,8 @@
  * attribute, and a text search in either output must find what a reader sees.
  */
 
+import type { ChartSpec } from './charts';
+
 export interface Run {
   text: string;
   bold?: boolean;
@@ -40,6 +42,19 @@ export interface Paragraph {
    * hand (a tab with a dot leader, so it always reaches the margin exactly).
    */
   dotsToEnd?: boolean;
+  /** A chart drawn in the paragraph (the paragraph's text, if any, comes before it). */
+  chart?: InlineChart;
+}
+
+/**
+ * A chart inside a paragraph. `id` numbers the document's charts from 1 (their parts are
+ * `chart<id>.xml`), so a renderer needs no state to name them.
+ */
+export interface InlineChart {
+  id: number;
+  spec: ChartSpec;
+  widthMm: number;
+  heightMm: number;
 }
 
 export interface TableCell {

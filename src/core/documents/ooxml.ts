@@ -10,7 +10,8 @@
  * Element order inside `w:pPr`, `w:rPr`, `w:tblPr`, `w:trPr`, `w:tcPr` follows the schema
  * (Word refuses a file whose order is wrong, LibreOffice forgives it).
  */
-import type { Alignment, Block, DocModel, Paragraph, Run, Table } from './model';
+import type { Alignment, Block, DocModel, InlineChart, Paragraph, Run, Table } from './model';
+import { CHART_CONTENT_TYPE, CHART_RELATIONSHIP, chartSpaceXml } from './charts';
 
 /** One file inside the `.docx` package. */
 export interface DocxPart {
@@ -95,7 +96,8 @@ function paragraphProps(p: Paragraph, base: number, widthMm: number, keepNext: b
  */
 function paragraphXml(p: Paragraph, base: number, widthMm: number, keepNext = false): string {
   const dots = p.dotsToEnd ? '<w:r><w:tab/></w:r>' : '';
-  let xml = `<w:p>${paragraphProps(p, base, widthMm, keepNext)}${p.runs.map((r) => runXml(r, base)).join('')}${dots}</w:p>`;
+  const chart = p.chart ? chartRunXml(p.chart) : '';
+  let xml = `<w:p>${paragraphProps(p, base, widthMm, keepNext)}${p.runs.map((r) => runXml(r, base)).join('')}${dots}${chart}</w:p>`;
   if (p.ruleBelowMm) {
     const side = twips(Math.max(0, (widthMm - p.ruleBelowMm) / 2));
     xml +=
@@ -107,6 +109,30 @@ function paragraphXml(p: Paragraph, base: number, widthMm: number, keepNext = fa
       '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>';
   }
   return xml;
+}
+
+const EMU_PER_MM = 36000;
+
+/** A chart inline in its paragraph: a drawing that points at the chart part (namespaces declared here, where used). */
+function chartRunXml(c: InlineChart): string {
+  return (
+    '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0">' +
+    `<wp:extent cx="${Math.round(c.widthMm * EMU_PER_MM)}" cy="${Math.round(c.heightMm * EMU_PER_MM)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
+    `<wp:docPr id="${c.id}" name="Biểu đồ ${c.id}" descr="${escapeXml(c.spec.title)}"/><wp:cNvGraphicFramePr/>` +
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart${c.id}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+  );
+}
+
+/** The charts of a document, in order (top-level paragraphs and those in tables). */
+function chartsOf(doc: DocModel): InlineChart[] {
+  const out: InlineChart[] = [];
+  const visit = (p: Paragraph) => p.chart && out.push(p.chart);
+  for (const b of doc.blocks) {
+    if (b.kind === 'paragraph') visit(b);
+    else for (const row of b.rows) for (const cell of row) cell.paragraphs.forEach(visit);
+  }
+  return out;
 }
 
 const LINE = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
@@ -238,10 +264,11 @@ const emptyHeaderXml = () => `${XML}<w:hdr ${W_NS} ${R_NS}><w:p/></w:hdr>`;
 
 const TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
 
-function contentTypes(numbered: boolean): string {
-  const headers = numbered
-    ? `<Override PartName="/word/header1.xml" ContentType="${TYPE}.header+xml"/><Override PartName="/word/header2.xml" ContentType="${TYPE}.header+xml"/>`
-    : '';
+function contentTypes(numbered: boolean, charts: InlineChart[]): string {
+  const headers =
+    (numbered
+      ? `<Override PartName="/word/header1.xml" ContentType="${TYPE}.header+xml"/><Override PartName="/word/header2.xml" ContentType="${TYPE}.header+xml"/>`
+      : '') + charts.map((c) => `<Override PartName="/word/charts/chart${c.id}.xml" ContentType="${CHART_CONTENT_TYPE}"/>`).join('');
   return (
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -260,7 +287,7 @@ const packageRels = () =>
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
   '</Relationships>';
 
-function documentRels(numbered: boolean): string {
+function documentRels(numbered: boolean, charts: InlineChart[]): string {
   return (
     `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     `<Relationship Id="rIdStyles" Type="${RELS}/styles" Target="styles.xml"/>` +
@@ -268,6 +295,7 @@ function documentRels(numbered: boolean): string {
     (numbered
       ? `<Relationship Id="rIdHeaderPage" Type="${RELS}/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="${RELS}/header" Target="header2.xml"/>`
       : '') +
+    charts.map((c) => `<Relationship Id="rIdChart${c.id}" Type="${CHART_RELATIONSHIP}" Target="charts/chart${c.id}.xml"/>`).join('') +
     '</Relationships>'
   );
 }
@@ -286,11 +314,12 @@ function coreXml(title: string): string {
  */
 export function layoutDocx(doc: DocModel, title = ''): DocxPart[] {
   const numbered = doc.pageNumbersFromPage2;
+  const charts = chartsOf(doc);
   return [
-    { path: '[Content_Types].xml', content: contentTypes(numbered) },
+    { path: '[Content_Types].xml', content: contentTypes(numbered, charts) },
     { path: '_rels/.rels', content: packageRels() },
     { path: 'docProps/core.xml', content: coreXml(title) },
-    { path: 'word/_rels/document.xml.rels', content: documentRels(numbered) },
+    { path: 'word/_rels/document.xml.rels', content: documentRels(numbered, charts) },
     { path: 'word/document.xml', content: documentXml(doc) },
     { path: 'word/styles.xml', content: stylesXml(doc) },
     { path: 'word/settings.xml', content: settingsXml() },
@@ -300,5 +329,6 @@ export function layoutDocx(doc: DocModel, title = ''): DocxPart[] {
           { path: 'word/header2.xml', content: emptyHeaderXml() },
         ]
       : []),
+    ...charts.map((c) => ({ path: `word/charts/chart${c.id}.xml`, content: chartSpaceXml(c.spec) })),
   ];
 }
