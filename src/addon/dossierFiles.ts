@@ -9,6 +9,8 @@
 import * as z from 'zod/mini';
 import { DOCX_MIME, layoutDocx } from '../core/documents';
 import type { DocModel, DossierDocument, DossierKind, UnitDossierDocs } from '../core/documents';
+import { SHEET } from '../core/contract';
+import { legalBasisOfSheets } from '../core/legalBasis';
 import { normalizeKey } from '../core/text';
 import { renderDocument } from './docsWriter';
 import { DriveTrouble, MIME, documentUrl, drive } from './drive';
@@ -16,6 +18,7 @@ import { TEMPLATE_TITLE, fillTemplate, templateModels } from './dossierTemplates
 import type { FileRecord } from './dossierRecords';
 import { escapeHtml, showDialog } from './html';
 import { loadJson, saveJson } from './jobRunner';
+import { SheetIndex, readInputSheets } from './sheetIO';
 import { alertUser, underDocumentLock } from './lock';
 
 type Document = GoogleAppsScript.Document.Document;
@@ -266,7 +269,9 @@ export function createDossierTemplates(): void {
     let folder: string | null = null;
     const made: { title: string; url: string }[] = [];
     const kept: { title: string; url: string }[] = [];
-    for (const model of templateModels()) {
+    // The templates cite the legal basis the workbook chose; only the two sheets that say it are read.
+    const legal = legalBasisOfSheets(readInputSheets(new SheetIndex(SpreadsheetApp.getActiveSpreadsheet()), [SHEET.settings, SHEET.legalBasis]));
+    for (const model of templateModels(legal)) {
       const have = existing.get(model.kind);
       if (have) {
         kept.push({ title: model.title, url: documentUrl(have) });

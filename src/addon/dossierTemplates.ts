@@ -13,6 +13,7 @@ import type { DocModel, DossierKind, Field, PlaceholderData, Run, TableCell } fr
 import { minutes, report, submission } from '../core/documents/dossiers';
 import { Gaps } from '../core/documents/facts';
 import type { NomineeFacts, UnitFacts } from '../core/documents/facts';
+import type { LegalBasis } from '../core/legalBasis';
 
 type Body = GoogleAppsScript.Document.Body;
 type Element = GoogleAppsScript.Document.Element;
@@ -137,9 +138,10 @@ export const TEMPLATE_TITLE: Record<DossierKind, string> = {
   D3: 'Mẫu D3 - Báo cáo thành tích',
 };
 
-/** The three default documents with placeholders in place of values. */
-export function templateModels(): { kind: DossierKind; title: string; doc: DocModel }[] {
+/** The three default documents with placeholders in place of values, citing the workbook's legal basis (issue 12). */
+export function templateModels(legal?: LegalBasis): { kind: DossierKind; title: string; doc: DocModel }[] {
   const { f, n } = templateFacts();
+  if (legal) f.legal = legal;
   const built: [DossierKind, DocModel][] = [
     ['D1', minutes(f, new Gaps())],
     ['D2', submission(f, new Gaps())],

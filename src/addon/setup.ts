@@ -23,8 +23,12 @@ import {
   STANDARD_COL,
   STANDARD_TEST,
   UNIT_COL,
+  EXTRA_SETTING,
+  LEGAL_BASIS_COL,
 } from '../core/contract';
 import { DEFAULT_STANDARD_ROWS } from '../core/standards';
+import { BASIS_DOCUMENT_LABEL, LEGAL_PRESET, presetRows, readLegalPreset } from '../core/legalBasis';
+import type { LegalPresetName } from '../core/legalBasis';
 import { readNumber, readText } from '../core/cells';
 import { readTable } from '../core/sheets';
 import { normalizeKey } from '../core/text';
@@ -221,6 +225,27 @@ export function sheetSpecs(blocks: Blocks, maxScore: number): SheetSpec[] {
   ];
 }
 
+/**
+ * `Căn cứ pháp lý` with the chosen preset's lines, for the user to edit (issue 12); created only
+ * when `Cấu hình` names a preset: without one the built-in 2022 lines serve.
+ */
+export function legalBasisSpecs(legal: LegalPresetName | null): SheetSpec[] {
+  if (!legal) return [];
+  return [
+    {
+      name: SHEET.legalBasis,
+      columns: [
+        col(LEGAL_BASIS_COL.document, 'Văn bản có các dòng căn cứ này.', 170, { type: 'list', values: Object.values(BASIS_DOCUMENT_LABEL) }),
+        col(LEGAL_BASIS_COL.order, 'Vị trí của dòng trong văn bản: 1, 2, 3 …', 80, { type: 'count' }),
+        col(LEGAL_BASIS_COL.text,
+          'Một dòng căn cứ, không cần dấu ; hoặc . ở cuối (tự thêm). Có thể dùng {{van_ban_phat_dong}}, {{ten_don_vi}}, {{ngay_hop}} … Biên bản họp xét ghép các dòng thành câu «căn cứ A, B và C». Văn bản nào có hàng ở đây thì dùng các hàng này thay cho căn cứ có sẵn.',
+          640),
+      ],
+      rows: presetRows(legal),
+    },
+  ];
+}
+
 type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 /** The validation of a column kind; invalid values are warned about, never refused (the core reports them). */
@@ -277,8 +302,9 @@ function createSheet(index: SheetIndex, spec: SheetSpec, maxScore: number): void
 }
 
 /** The block names and the largest criterion maximum of the existing sheets, else the defaults. */
-function currentSettings(index: SheetIndex): { blocks: Blocks; maxScore: number } {
+function currentSettings(index: SheetIndex): { blocks: Blocks; maxScore: number; legal: LegalPresetName | null } {
   const blocks: Blocks = { commune: 'Xã, thị trấn', agency: 'Cơ quan chuyên môn' };
+  let legal: LegalPresetName | null = null;
   let maxScore = 100;
   const ignored: WorkbookError[] = [];
   const settingsSheet = index.find(SHEET.settings);
@@ -289,6 +315,16 @@ function currentSettings(index: SheetIndex): { blocks: Blocks; maxScore: number 
       const value = readText(row.cell('value'));
       if (value && key === normalizeKey(SETTING.communeBlock)) blocks.commune = value;
       if (value && key === normalizeKey(SETTING.agencyBlock)) blocks.agency = value;
+      if (key === normalizeKey(EXTRA_SETTING.legalBasis)) {
+        const read = readLegalPreset(row.cell('value'));
+        legal = read.ok ? read.value : null;
+      }
+    }
+    // The preset's block names, unless the sheet names its own.
+    if (legal) {
+      const named = new Set(table.rows.filter((r) => readText(r.cell('value'))).map((r) => normalizeKey(readText(r.cell('key')))));
+      if (!named.has(normalizeKey(SETTING.communeBlock))) blocks.commune = LEGAL_PRESET[legal].blocks.commune;
+      if (!named.has(normalizeKey(SETTING.agencyBlock))) blocks.agency = LEGAL_PRESET[legal].blocks.agency;
     }
   }
   const criteriaSheet = index.find(SHEET.criteria);
@@ -297,16 +333,16 @@ function currentSettings(index: SheetIndex): { blocks: Blocks; maxScore: number 
     const maxima = table.rows.map((r) => readNumber(r.cell('maxPoints'))).flatMap((r) => (r.ok && r.value !== null && r.value > 0 ? [r.value] : []));
     if (maxima.length > 0) maxScore = Math.max(...maxima);
   }
-  return { blocks, maxScore };
+  return { blocks, maxScore, legal };
 }
 
 export function initWorkbook(): void {
   const done = underDocumentLock(() => {
     const index = new SheetIndex(SpreadsheetApp.getActiveSpreadsheet());
-    const { blocks, maxScore } = currentSettings(index);
+    const { blocks, maxScore, legal } = currentSettings(index);
     const created: string[] = [];
     const existing: string[] = [];
-    for (const spec of sheetSpecs(blocks, maxScore)) {
+    for (const spec of [...sheetSpecs(blocks, maxScore), ...legalBasisSpecs(legal)]) {
       const present = index.nameOf(spec.name);
       if (present) {
         existing.push(present);

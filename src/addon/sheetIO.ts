@@ -12,7 +12,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The sheets the add-on reads; never written by it. */
-export const INPUT_SHEETS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.standards];
+export const INPUT_SHEETS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.standards, SHEET.legalBasis];
 
 /** Sheets whose percent cells need their number formats (0.95 formatted as % means 95 %). */
 const NEEDS_FORMATS = new Set([normalizeKey(SHEET.nominations), normalizeKey(SHEET.settings)]);
@@ -52,9 +52,9 @@ export class SheetIndex {
 }
 
 /** Every input sheet present, read once, in the spreadsheet's time zone. */
-export function readInputSheets(index: SheetIndex): WorkbookInput {
+export function readInputSheets(index: SheetIndex, names: readonly string[] = INPUT_SHEETS): WorkbookInput {
   const sheets: SheetInput[] = [];
-  for (const name of INPUT_SHEETS) {
+  for (const name of names) {
     for (const sheet of index.findAll(name)) {
       const range = sheet.getDataRange();
       const input: SheetInput = { name: sheet.getName(), values: range.getValues() as CellValue[][] };

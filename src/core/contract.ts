@@ -20,6 +20,8 @@ export const SHEET = {
   summary: 'Tổng kết',
   /** Optional (issue 12): the eligibility rules as rows; without it the built-in 2022 rules apply. */
   standards: 'Tiêu chuẩn',
+  /** Optional (issue 12): the user's own «Căn cứ» lines, overriding the chosen legal preset's. */
+  legalBasis: 'Căn cứ pháp lý',
 } as const;
 
 export const SETTING = {
@@ -51,6 +53,8 @@ export const EXTRA_SETTING = {
   quotaPerUnit: 'Chỉ tiêu mỗi đơn vị',
   quotaPerPrizeUnit: 'Chỉ tiêu đơn vị xếp hạng được xét',
   quotaPerKind: 'Chỉ tiêu mỗi hình thức',
+  /** `2022` (default: the seed's laws, Decree 91/2017 form 07) or `2025` (Law of 2022, Decree 152/2025). */
+  legalBasis: 'Căn cứ pháp lý',
 } as const;
 
 export const SETTINGS_HEADER = { key: 'Mục', value: 'Giá trị' } as const;
@@ -226,4 +230,11 @@ export const STANDARD_TEST = {
   twoYears: 'Hai năm đều ít nhất',
   hasText: 'Có nội dung',
   knownUnit: 'Đơn vị của phong trào',
+} as const;
+
+/** `Căn cứ pháp lý` (issue 12, optional sheet): one row per line a document cites. */
+export const LEGAL_BASIS_COL = {
+  document: 'Văn bản',
+  order: 'Thứ tự',
+  text: 'Nội dung',
 } as const;

@@ -23,3 +23,5 @@ export { movementClosing, SCORE_BANDS } from './movementSummary';
 export type { BlockResult, IntakeRecord, MovementClosing, NominationCount, ReturnedDossier, ScoreBand } from './movementSummary';
 export { summarySheet } from './summarySheet';
 export type { SheetChart, SummarySheet } from './summarySheet';
+export { LEGAL_PRESET, LEGAL_PRESETS, BASIS_DOCUMENT_LABEL, legalBasisOf, presetRows } from './legalBasis';
+export type { BasisDocument, LegalBasis, LegalBasisRow, LegalPreset, LegalPresetName } from './legalBasis';

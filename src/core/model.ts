@@ -1,4 +1,5 @@
 import type { ReportTextKey } from './contract';
+import type { LegalBasisRow, LegalPresetName } from './legalBasis';
 
 /**
  * The core's data: what the hosts hand in (cell arrays) and what the rules work on.
@@ -72,6 +73,8 @@ export interface Settings {
   quotaPerKind: number;
   communeBlock: string;
   agencyBlock: string;
+  /** `Căn cứ pháp lý` (issue 12); absent when not set: the 2022 preset, today's documents. */
+  legalBasis?: LegalPresetName;
 }
 
 /** Đơn vị. */
@@ -202,5 +205,7 @@ export interface Workbook {
   dossiers: UnitDossier[];
   /** v2: rows of the optional `Báo cáo thành tích` sheet (absent from a workbook built by hand). */
   reports?: NomineeReport[];
+  /** Rows of the optional `Căn cứ pháp lý` sheet (issue 12). */
+  legalBasisRows?: LegalBasisRow[];
   errors: WorkbookError[];
 }

@@ -28,6 +28,7 @@ import {
   DOSSIER_V2_KEYS,
 } from './contract';
 import { readDossierV2, readReports, readUnitSigning } from './documentFacts';
+import { LEGAL_PRESET, DEFAULT_LEGAL_PRESET, awardingBodyProblem, defaultSignerTitle, readLegalBasisSheet, readLegalPreset } from './legalBasis';
 import type { CellRead } from './cells';
 import {
   readDate, readNumber, readParagraphs, readPercent, readRating, readRecognition, readText, readTextValue, readYesNo, showCell,
@@ -113,13 +114,21 @@ function readSettings(input: WorkbookInput, errors: WorkbookError[]): Settings {
   if (yearValue !== null && year === null) {
     report(rowOf(SETTING.year)?.row ?? null, SETTINGS_HEADER.value, `Năm ${yearValue} không hợp lệ; hãy nhập năm như 2022.`);
   }
+  // The preset first: the defaults below depend on it. Not set: exactly the 2022 documents, no check.
+  const legalBasis = setting(EXTRA_SETTING.legalBasis, (row) => readLegalPreset(value(row)), false);
+  const preset = LEGAL_PRESET[legalBasis ?? DEFAULT_LEGAL_PRESET];
+  // Read in the order of before, so missing settings are listed as they were.
+  const movementName = text(SETTING.movementName, true);
+  const issuer = text(SETTING.issuer, true);
+  const issuerProblem = legalBasis ? awardingBodyProblem(preset, issuer) : null;
+  if (issuerProblem) report(rowOf(SETTING.issuer)?.row ?? null, SETTINGS_HEADER.value, issuerProblem);
   const settings: Settings = {
-    movementName: text(SETTING.movementName, true),
+    movementName,
     year,
-    issuer: text(SETTING.issuer, true),
+    issuer,
     issuerSuperior: text(SETTING.issuerSuperior),
     placeName: text(SETTING.placeName, true),
-    signerTitle: text(SETTING.signerTitle) || 'Chủ tịch',
+    signerTitle: text(SETTING.signerTitle) || defaultSignerTitle(preset, issuer),
     signerName: text(SETTING.signerName),
     launchDate: date(SETTING.launchDate),
     endDate: date(SETTING.endDate) ?? (year ? { year, month: 12, day: 31 } : null),
@@ -133,8 +142,9 @@ function readSettings(input: WorkbookInput, errors: WorkbookError[]): Settings {
     quotaPerUnit: withDefault(EXTRA_SETTING.quotaPerUnit, number, 1, wholeNumber(EXTRA_SETTING.quotaPerUnit, 1, Infinity)),
     quotaPerPrizeUnit: withDefault(EXTRA_SETTING.quotaPerPrizeUnit, number, 2, wholeNumber(EXTRA_SETTING.quotaPerPrizeUnit, 1, Infinity)),
     quotaPerKind: withDefault(EXTRA_SETTING.quotaPerKind, number, 1, wholeNumber(EXTRA_SETTING.quotaPerKind, 1, Infinity)),
-    communeBlock: text(SETTING.communeBlock) || 'Xã, thị trấn',
-    agencyBlock: text(SETTING.agencyBlock) || 'Cơ quan chuyên môn',
+    communeBlock: text(SETTING.communeBlock) || preset.blocks.commune,
+    agencyBlock: text(SETTING.agencyBlock) || preset.blocks.agency,
+    ...(legalBasis ? { legalBasis } : {}),
   };
   const { windowFrom: from, windowTo: to } = settings;
   if (from && to && dayNumber(from) > dayNumber(to)) {
@@ -514,5 +524,9 @@ export function readWorkbook(input: WorkbookInput): Workbook & { unitProblems: M
   const nominations = readNominations(input, units, errors);
   const dossiers = readDossiers(input, units, errors);
   const reports = readReports(input, units, nominations, errors);
-  return { settings, units, criteria: criteria.criteria, scores, nominations, dossiers, ...(reports ? { reports } : {}), errors, unitProblems };
+  const legalBasisRows = readLegalBasisSheet(input, errors);
+  return {
+    settings, units, criteria: criteria.criteria, scores, nominations, dossiers,
+    ...(reports ? { reports } : {}), ...(legalBasisRows ? { legalBasisRows } : {}), errors, unitProblems,
+  };
 }

@@ -5,6 +5,9 @@
  */
 import type { Nomination } from '../model';
 import type { Evaluation, NominationVerdict } from '../results';
+import { legalBasisOf } from '../legalBasis';
+import { basisLines, citedTexts } from './basis';
+import type { BasisValues } from './basis';
 import { Gaps, countsPhrase, form07, indexUnits, unitFacts, v2Of } from './facts';
 import type { Form07Facts, NomineeFacts, UnitFacts } from './facts';
 import {
@@ -117,7 +120,20 @@ const unitSignature = (f: UnitFacts, use: Gaps['use'], note?: string) => signatu
 
 /** The note under a signature that takes the unit's seal. */
 const SEAL = '(Ký, đóng dấu)';
-const DECREE_91 = 'Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ';
+
+/** The legal preset of a unit's documents: the 2022 one for a template's facts. */
+const legalOf = (f: UnitFacts) => f.legal ?? legalBasisOf({ settings: {} });
+
+/** The values of the «Căn cứ» lines' placeholders in a unit's documents. */
+const basisValues = (f: UnitFacts): BasisValues => ({
+  ten_phong_trao: f.movementName,
+  nam: f.year,
+  co_quan_phat_dong: f.issuer,
+  van_ban_phat_dong: f.launchDocument,
+  cap_khen_day_du: f.awardAuthorityFull,
+  ten_don_vi: f.unitName,
+  ngay_hop: f.meetingDateShort,
+});
 
 /**
  * D1 — Biên bản họp xét (forms.md v2): start time, place, the council, members present, chair
@@ -154,7 +170,7 @@ export function minutes(f: UnitFacts, gaps: Gaps): DocModel {
     bodyPara(`- Thành viên ${council}: tổng số ${use(f.members)} người; có mặt ${use(f.present)} người${absent(f)}.`),
     headingPara('II. NỘI DUNG'),
     bodyPara(
-      `1. Tiêu chuẩn xét: căn cứ Luật Thi đua, Khen thưởng, ${DECREE_91} và tiêu chuẩn khen thưởng quy định tại ${use(f.launchDocument)}, ${council} đã xem xét thành tích của từng tập thể, cá nhân được đề nghị.`,
+      `1. Tiêu chuẩn xét: căn cứ ${citedTexts(legalOf(f), basisValues(f), use)}, ${council} đã xem xét thành tích của từng tập thể, cá nhân được đề nghị.`,
     ),
     bodyPara('2. Ý kiến thảo luận:', { keepWithNext: true }),
     ...discussion.map((line) => bodyPara(line)),
@@ -210,10 +226,7 @@ export function submission(f: UnitFacts, gaps: Gaps): DocModel {
     unitHeader(f, use, `Số: ${number}`, use(f.dateLine)),
     ...title('Tờ trình', [subject], { rule: true }),
     bodyPara(`Kính gửi: ${use(f.awardAuthorityFull)}.`, { align: 'center', indent: false, spaceBeforePt: 12, spaceAfterPt: 6 }),
-    basisPara('Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14/6/2005 và ngày 16/11/2013;'),
-    basisPara(`Căn cứ ${DECREE_91} quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;`),
-    basisPara(`Căn cứ ${use(f.launchDocument)};`),
-    basisPara(`Căn cứ Biên bản họp xét đề nghị khen thưởng ngày ${use(f.meetingDateShort)} của ${unit}.`),
+    ...basisLines(legalOf(f), 'submission', basisValues(f), use).map(basisPara),
     bodyPara(resultsParagraph(f, use)),
     bodyPara(
       `${unit} kính đề nghị ${use(f.awardAuthorityFull)} xem xét, tặng Giấy khen cho ${countsPhrase(f.collectives, f.individuals)} đã có thành tích xuất sắc trong phong trào thi đua ${quote(f, use)} (có danh sách và biểu tóm tắt thành tích kèm theo).`,
@@ -269,8 +282,12 @@ function awardsTable(f: Form07Facts) {
   return { ...table, keepTogether: true };
 }
 
+const FULL_NAME_NOTE = '(Ghi đầy đủ bằng chữ in thường, không viết tắt)';
+
 /**
- * D3 — Báo cáo thành tích, form 07 of Decree 91/2017 as commonly reproduced (forms.md v2): for an
+ * D3 — Báo cáo thành tích, form 07 of Decree 91/2017 as commonly reproduced (forms.md v2), or
+ * under the `2025` preset the provincial-style form of Decree 152/2025 (a thematic movement's
+ * report, the name asked in full under its line; forms.md «v2»): for an
  * individual I. SƠ LƯỢC LÝ LỊCH, for a collective I. THÔNG TIN CHUNG; II. THÀNH TÍCH ĐẠT ĐƯỢC;
  * III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG; both signature blocks. Pre-filled from `Đề nghị` and
  * `Báo cáo thành tích`; what only the nominee knows is a dotted line.
@@ -298,10 +315,14 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
     bodyPara('2. Thành tích đạt được:', { keepWithNext: true }),
     ...achieved,
   ];
+  // The provincial-style form under Decree 152/2025 asks the name in full, in lower case, unabbreviated.
+  const province = legalOf(f).preset.report === 'province-2025';
+  const nameNote = province ? [bodyPara(FULL_NAME_NOTE, { italic: true, indent: false })] : [];
   const general = n.collective
     ? [
         headingPara('I. THÔNG TIN CHUNG'),
         bodyPara(`1. Tên tập thể: ${name}.`),
+        ...nameNote,
         line('2. Địa chỉ trụ sở', own.address),
         line('3. Điện thoại', [own.phone, own.email ? `Email: ${own.email}` : ''].filter(Boolean).join('; ')),
         line('4. Cơ cấu tổ chức', own.structure),
@@ -312,6 +333,7 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
     : [
         headingPara('I. SƠ LƯỢC LÝ LỊCH'),
         bodyPara(`1. Họ và tên: ${name}.`),
+        ...nameNote,
         line('2. Sinh ngày, tháng, năm', own.birthDate),
         line('3. Giới tính', own.sex),
         line('4. Quê quán', own.homeTown),
@@ -330,7 +352,7 @@ export function report(f: UnitFacts, n: NomineeFacts, gaps: Gaps): DocModel {
       );
   return document([
     unitHeader(f, use, null, use(f.dateLine)),
-    ...title('Báo cáo thành tích', [`Đề nghị tặng Giấy khen của ${use(f.awardAuthority)}`, `(Thành tích trong phong trào thi đua ${quote(f, use)})`], {
+    ...title('Báo cáo thành tích', [`Đề nghị tặng Giấy khen của ${use(f.awardAuthority)}`, `(Thành tích trong phong trào thi đua ${province ? 'theo chuyên đề ' : ''}${quote(f, use)})`], {
       italicLast: true,
       rule: true,
     }),

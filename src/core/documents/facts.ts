@@ -6,10 +6,13 @@
 import { DOSSIER_COL, KIND_LABEL, NOMINATION_COL, RATING_LABEL, REPORT_TEXT_KEYS, SETTING, SHEET, UNIT_COL } from '../contract';
 import type { ReportTextKey } from '../contract';
 import { timeWords } from '../documentFacts';
+import { legalBasisOf } from '../legalBasis';
+import type { LegalBasis } from '../legalBasis';
+import { awardingTitle } from './basis';
 import type { Nomination, NomineeReport, PreviousAward, Unit, UnitDossier } from '../model';
 import type { Evaluation, NominationVerdict, RankedUnit } from '../results';
 import { cleanText, formatNumber, normalizeKey } from '../text';
-import { GAP, dayMonthYear, peoplesCommitteeOf, placeAndDate, placeOf, shortBodyName, shortDate, upper } from './layout';
+import { GAP, dayMonthYear, peoplesCommitteeOf, placeAndDate, placeOf, shortDate, upper } from './layout';
 
 /** A value as a document shows it, and why it is a gap when it is one. */
 export interface Field {
@@ -133,6 +136,8 @@ export interface UnitFacts {
   v2?: UnitFactsV2;
   /** Whether the unit's collective nominee wrote it has a plan for the movement (D2's results paragraph). */
   hasPlan?: boolean;
+  /** The legal preset's lines and D3 form (issue 12); absent in a template's facts: the 2022 preset. */
+  legal?: LegalBasis;
 }
 
 /** `năm 2022`, or `năm nay` / `năm trước` when the year setting is missing. */
@@ -235,6 +240,7 @@ export interface UnitIndex {
   reports: Map<string, NomineeReport>;
   /** Whether the workbook has that sheet at all. */
   reportsSheet: boolean;
+  legal: LegalBasis;
 }
 
 const reportKey = (unitCode: string, name: string) => `${unitCode}\u0000${normalizeKey(name)}`;
@@ -249,6 +255,7 @@ export function indexUnits(e: Evaluation): UnitIndex {
     ranking: new Map(e.result.ranking.map((r) => [r.unit, r])),
     reports: new Map((e.workbook.reports ?? []).map((r) => [reportKey(r.unitCode, r.name), r])),
     reportsSheet: e.workbook.reports !== undefined,
+    legal: legalBasisOf(e.workbook),
   };
 }
 
@@ -312,8 +319,8 @@ export function unitFacts(
     letterDate: { text: dayMonthYear(d?.letterDate ?? null), missing: d?.letterDate ? null : letterDateMissing },
     letterDateShort: field(d?.letterDate ? shortDate(d.letterDate) : null, letterDateMissing),
     dateLine: { text: placeAndDate(place.text, d?.letterDate ?? null), missing: d?.letterDate ? place.missing : letterDateMissing },
-    awardAuthority: from(`${s.signerTitle} ${issuer.missing ? GAP : shortBodyName(issuer.text)}`, issuer),
-    awardAuthorityFull: from(`${s.signerTitle} ${issuer.text}`, issuer),
+    awardAuthority: awardingTitle(s).short,
+    awardAuthorityFull: awardingTitle(s).full,
     launchDocument: from(
       `Phát động${launch} của ${issuer.text} về phong trào thi đua “${movementName.text}” năm ${year.text}`,
       issuer,
@@ -327,6 +334,7 @@ export function unitFacts(
     individuals: nominees.filter((n) => !n.collective).length,
     v2,
     hasPlan: chosen.some((c) => c.nomination.kind === 'collective' && c.nomination.hasPlan),
+    legal: index.legal,
   };
 }
 

@@ -13,3 +13,5 @@ export { SUMMARY_REPORT_TITLE, chartMarker, distributionChart, rankingChart, sum
 export type { SummaryReportDocument } from './summaryReport';
 export { ACCENT_COLOR, CHART_COLORS, chartSpaceXml } from './charts';
 export type { ChartRefs, ChartSeries, ChartSpec } from './charts';
+export { awardingTitle, basisLines, citedTexts } from './basis';
+export type { BasisValues } from './basis';
