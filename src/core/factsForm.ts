@@ -86,7 +86,8 @@ function locate<K extends string>(sheet: SheetInput, columns: Record<string, str
   const table = readTable(sheet, columns, [], Object.keys(columns));
   const header = (sheet.values[table.headerRow - 1] ?? []).map((c) => (typeof c === 'string' ? normalizeKey(c) : ''));
   const column = Object.fromEntries(Object.entries(columns).map(([k, h]) => [k, header.indexOf(normalizeKey(h))])) as FactsSheet<K>['column'];
-  const missing = ['unitCode', ...keys].filter((k) => column[k as K] < 0).map((k) => columns[k]!);
+  const identity = 'name' in columns ? ['unitCode', 'name'] : ['unitCode'];
+  const missing = [...identity, ...keys].filter((k) => column[k as K] < 0).map((k) => columns[k]!);
   const nextRow = Math.max(table.headerRow, ...table.rows.map((r) => r.row)) + 1;
   return { sheet, headerRow: table.headerRow, column, missing, nextRow };
 }
