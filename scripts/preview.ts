@@ -113,6 +113,26 @@ export class MemoryHost implements SidebarHost {
     }
   }
 
+  writeTextRow(name: string, row: number, cells: Array<string | null>, _action: string): void {
+    const sheet = findSheet(this.input, name);
+    if (!sheet) throw new Error(`không tìm thấy trang «${name}»`);
+    this.writes.push({ row, cells: cells.map((value) => (value === null ? { keep: true } : { value })) });
+    while (sheet.values.length < row) sheet.values.push([]);
+    const values = [...(sheet.values[row - 1] ?? [])];
+    cells.forEach((value, j) => {
+      if (value !== null) values[j] = value;
+    });
+    sheet.values[row - 1] = values;
+    const worksheet = this.book?.worksheets.find((w) => w.name === sheet.name);
+    if (worksheet) {
+      const target = worksheet.getRow(row);
+      cells.forEach((value, j) => {
+        if (value !== null) target.getCell(j + 1).value = value === '' ? null : value;
+      });
+      target.commit();
+    }
+  }
+
   selectRows(sheet: string, rows: number[]): void {
     this.selection = { sheet, rows };
   }

@@ -26,6 +26,8 @@ export class TemplateError extends Error {
 }
 
 export const LOOP = 'de_nghi';
+/** The other loop: a D3 nominee's previous awards. */
+const AWARDS = 'khen_thuong';
 const KNOWN = new Set(PLACEHOLDERS.map((p) => p.name));
 
 const ph = (name: string): Field => ({ text: `{{${name}}}`, missing: null });
@@ -42,6 +44,26 @@ function templateFacts(): { f: UnitFacts; n: NomineeFacts } {
     votePercent: ph('ty_le_phieu'),
     summary: ph('tom_tat'),
     figures: ['{{thanh_tich}}'],
+    form07: {
+      birthDate: '{{ngay_sinh}}',
+      sex: '{{gioi_tinh}}',
+      homeTown: '{{que_quan}}',
+      residence: '{{tru_quan}}',
+      qualifications: '{{trinh_do}}',
+      academicTitles: '{{hoc_ham_hoc_vi}}',
+      duties: '{{nhiem_vu}}',
+      address: '{{dia_chi_tru_so}}',
+      phone: '{{dien_thoai}}',
+      email: '{{email}}',
+      structure: '{{co_cau_to_chuc}}',
+      staff: '{{so_can_bo}}',
+      functions: '{{chuc_nang_nhiem_vu}}',
+      situation: '{{dac_diem_tinh_hinh}}',
+      measures: '{{bien_phap}}',
+      results: '{{ket_qua}}',
+      previousAwards: [{ year: '{{kt_nam}}', form: '{{kt_hinh_thuc}}', decision: '{{kt_quyet_dinh}}', issuer: '{{kt_co_quan}}' }],
+      missing: null,
+    },
   };
   const f: UnitFacts = {
     movementName: ph('ten_phong_trao'),
@@ -73,6 +95,18 @@ function templateFacts(): { f: UnitFacts; n: NomineeFacts } {
     nominees: [n],
     collectives: 0,
     individuals: 1,
+    v2: {
+      symbol: ph('ky_hieu'),
+      signerLines: [ph('quyen_han_ky'), ph('chuc_danh_nguoi_ky')],
+      // The header's first line stays the issuer's (`{{co_quan_phat_dong_in_hoa}}`), as for a commune.
+      superior: null,
+      startTime: ph('gio_bat_dau'),
+      endTime: ph('gio_ket_thuc'),
+      council: ph('ten_hoi_dong'),
+      votingMethod: ph('hinh_thuc_bieu_quyet'),
+      discussion: ph('y_kien_thao_luan'),
+      recipients: [ph('noi_nhan')],
+    },
   };
   return { f, n };
 }
@@ -90,7 +124,9 @@ function placeholderText(text: string): string {
     // The superior body line: the issuer, short and in capitals (`UBND HUYỆN HỮU LŨNG`).
     .replace(/^\{\{CO_QUAN_PHAT_DONG\}\}$/i, '{{co_quan_phat_dong_in_hoa}}')
     .replace(/^(Số:\s*\/[A-Za-z]+)-\{$/, `$1-${GAP}`)
-    .replace('01 cá nhân', '{{so_de_nghi}}');
+    .replace('01 cá nhân', '{{so_de_nghi}}')
+    // The recipients' placeholder holds whole lines, dash and semicolon included.
+    .replace(/^- \{\{noi_nhan\}\};$/, '{{noi_nhan}}');
 }
 
 function mapRuns(doc: DocModel, f: (run: Run) => Run): DocModel {
@@ -114,7 +150,10 @@ function editCell(cell: TableCell, at: 'start' | 'end', change: (text: string) =
   return { paragraphs };
 }
 
-/** A list table's one nominee row becomes the loop row: `{{#de_nghi}}{{stt}}` … `{{/de_nghi}}`. */
+/**
+ * A list table's one row becomes the loop row: `{{#de_nghi}}{{stt}}` … `{{/de_nghi}}`, or
+ * `{{#khen_thuong}}{{kt_nam}}` … `{{/khen_thuong}}` for the previous awards.
+ */
 function markLoopRows(doc: DocModel): DocModel {
   return {
     ...doc,
@@ -122,9 +161,10 @@ function markLoopRows(doc: DocModel): DocModel {
       if (b.kind !== 'table' || b.borderless || b.rows.length !== b.headerRows + 1) return b;
       const row = b.rows[b.headerRows]!;
       const last = row.length - 1;
+      const loop = row.some((cell) => cell.paragraphs.some((p) => p.runs.some((r) => r.text.includes('{{kt_')))) ? AWARDS : LOOP;
       const looped = row.map((cell, c) => {
-        let out = c === 0 ? editCell(cell, 'start', (t) => `{{#${LOOP}}}${t === '1' ? '{{stt}}' : t}`) : cell;
-        if (c === last) out = editCell(out, 'end', (t) => `${t}{{/${LOOP}}}`);
+        let out = c === 0 ? editCell(cell, 'start', (t) => `{{#${loop}}}${t === '1' ? '{{stt}}' : t}`) : cell;
+        if (c === last) out = editCell(out, 'end', (t) => `${t}{{/${loop}}}`);
         return out;
       });
       return { ...b, rows: [...b.rows.slice(0, b.headerRows), looped] };
@@ -195,10 +235,11 @@ function apply(matches: Match[], value: (name: string) => string): void {
 }
 
 /** The table row holding `element`. */
-function rowOf(element: Element, templateName: string): TableRow {
+function rowOf(element: Element, templateName: string, loop: string): TableRow {
   const ROW = DocumentApp.ElementType.TABLE_ROW;
   for (let e: Element | null = element; e; e = e.getParent()) if (e.getType() === ROW) return e.asTableRow();
-  throw new TemplateError(`Mẫu «${templateName}»: {{#${LOOP}}} phải nằm ở ô đầu của một dòng bảng (dòng đó được lặp cho mỗi người được đề nghị).`);
+  const each = loop === AWARDS ? 'mỗi lần được khen thưởng' : 'mỗi người được đề nghị';
+  throw new TemplateError(`Mẫu «${templateName}»: {{#${loop}}} phải nằm ở ô đầu của một dòng bảng (dòng đó được lặp cho ${each}).`);
 }
 
 /**
@@ -208,8 +249,9 @@ function rowOf(element: Element, templateName: string): TableRow {
  */
 export function fillTemplate(body: Body, data: PlaceholderData, templateName: string): string[] {
   const missing: string[] = [];
+  const items: Record<string, Record<string, Field>[]> = { [LOOP]: data.de_nghi, [AWARDS]: data.khen_thuong };
   const valueIn = (scope: Record<string, Field>) => (name: string): string => {
-    if (name === `#${LOOP}` || name === `/${LOOP}`) return '';
+    if (/^[#/]/.test(name) && name.slice(1) in items) return '';
     const field = scope[name] ?? data.fields[name];
     const note = field ? field.missing : `Mẫu ${templateName}: không có trường {{${name}}} (xem danh sách trường trong README)`;
     if (note && !missing.includes(note)) missing.push(note);
@@ -223,28 +265,28 @@ export function fillTemplate(body: Body, data: PlaceholderData, templateName: st
   for (const m of sweep(body)) {
     if (m.name.startsWith('#') || m.name.startsWith('/')) {
       const loop = m.name.slice(1);
-      if (loop !== LOOP) throw new TemplateError(`Mẫu «${templateName}»: chỉ có vòng lặp {{#${LOOP}}} … {{/${LOOP}}}, không có «${m.name}».`);
+      if (!(loop in items)) throw new TemplateError(`Mẫu «${templateName}»: chỉ có vòng lặp {{#${LOOP}}} … {{/${LOOP}}} và {{#${AWARDS}}} … {{/${AWARDS}}}, không có «${m.name}».`);
       if (m.name.startsWith('#')) {
-        if (open) throw new TemplateError(`Mẫu «${templateName}»: vòng lặp {{#${LOOP}}} chưa có {{/${LOOP}}} trước khi mở vòng mới.`);
+        if (open) throw new TemplateError(`Mẫu «${templateName}»: vòng lặp {{#${open.name.slice(1)}}} chưa có {{/${open.name.slice(1)}}} trước khi mở vòng mới.`);
         open = m;
         loops.push(m);
       } else {
-        if (!open) throw new TemplateError(`Mẫu «${templateName}»: {{/${LOOP}}} không có {{#${LOOP}}} mở trước.`);
+        if (!open || open.name.slice(1) !== loop) throw new TemplateError(`Mẫu «${templateName}»: {{/${loop}}} không có {{#${loop}}} mở trước.`);
         open = null;
       }
     } else if (!open) {
       outside.push(m);
     }
   }
-  if (open) throw new TemplateError(`Mẫu «${templateName}»: vòng lặp {{#${LOOP}}} chưa có {{/${LOOP}}}.`);
+  if (open) throw new TemplateError(`Mẫu «${templateName}»: vòng lặp {{#${open.name.slice(1)}}} chưa có {{/${open.name.slice(1)}}}.`);
 
   // The loop rows are found before any text changes, then the document's values go in.
-  const rows = loops.map((m) => rowOf(m.text, templateName));
+  const rows = loops.map((m) => ({ row: rowOf(m.text, templateName, m.name.slice(1)), loop: m.name.slice(1) }));
   apply(outside, valueIn({}));
-  for (const row of rows) {
+  for (const { row, loop } of rows) {
     const table = row.getParentTable();
     const at = table.getChildIndex(row);
-    data.de_nghi.forEach((fields, i) => {
+    items[loop]!.forEach((fields, i) => {
       const copy = table.insertTableRow(at + 1 + i, row.copy());
       apply(sweep(copy), valueIn(fields));
     });

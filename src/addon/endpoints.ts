@@ -21,6 +21,7 @@ import { calendarDateOf, formatDate, normalizeKey } from '../core/text';
 import { findHeader } from './sheetIO';
 import { appsScriptHost } from './sidebarHost';
 import { reminderEndpoints } from './reminders';
+import { factsEndpoints } from './factsEndpoints';
 
 /** One cell of a `Đề nghị` row as the endpoint asks the host to write it. */
 export type NominationCell =
@@ -55,6 +56,11 @@ export interface SidebarHost {
   writeNominationRow(row: number, cells: NominationCell[]): void;
   /** Shows the sheet with these rows selected. */
   selectRows(sheet: string, rows: number[]): void;
+  /**
+   * Writes row `row` of `sheet` as literal text, from column A: only the cells that are not
+   * null (one write per run of adjacent ones), adding rows if needed; logged under `action`.
+   */
+  writeTextRow(sheet: string, row: number, cells: Array<string | null>, action: string): void;
 }
 
 /** An error the user can act on: its message is shown as it is. */
@@ -106,7 +112,7 @@ export function toJsonWorkbook(input: WorkbookInput): JsonWorkbook {
 
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function mayEdit(unit: Unit, email: string, owner: boolean): boolean {
+export function mayEdit(unit: Unit, email: string, owner: boolean): boolean {
   return owner || (email !== '' && unit.emails.some((e) => sameEmail(e, email)));
 }
 
@@ -152,7 +158,7 @@ function nominationCells(input: WorkbookInput, draft: NominationDraft): { row: n
 }
 
 /** A JSON value with its keys sorted, so two equal drafts compare equal whatever their key order. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
@@ -258,6 +264,7 @@ export function createEndpoints(host: () => SidebarHost) {
     }),
 
     ...reminderEndpoints(host),
+    ...factsEndpoints(host),
   } satisfies { [K in keyof Endpoints]: (arg: unknown) => ReturnType<Endpoints[K]> };
 }
 

@@ -1,12 +1,14 @@
 /**
  * Khởi tạo bảng tính: creates the input sheets that are missing, each with its headers, a note
  * on every header saying what goes there, checkboxes, drop-downs, number checks and formats.
- * A sheet that exists is never changed: it is only reported.
+ * In a sheet that exists, only the optional (v2) columns it lacks are added, after its last used
+ * column; nothing the user typed moves or changes.
  */
 import type { CellValue, WorkbookError } from '../core/model';
 import {
   CRITERION_COL,
   DOSSIER_COL,
+  DOSSIER_V2_KEYS,
   REPORT_COL,
   SEX_LABELS,
   SIGNING_AUTHORITIES,
@@ -25,12 +27,13 @@ import {
   UNIT_COL,
   EXTRA_SETTING,
   LEGAL_BASIS_COL,
+  UNIT_V2_KEYS,
 } from '../core/contract';
 import { DEFAULT_STANDARD_ROWS } from '../core/standards';
 import { BASIS_DOCUMENT_LABEL, LEGAL_PRESET, presetRows, readLegalPreset } from '../core/legalBasis';
 import type { LegalPresetName } from '../core/legalBasis';
 import { readNumber, readText } from '../core/cells';
-import { readTable } from '../core/sheets';
+import { findHeaderRow, readTable } from '../core/sheets';
 import { normalizeKey } from '../core/text';
 import { alertUser, underDocumentLock } from './lock';
 import { SheetIndex, asLiteral } from './sheetIO';
@@ -63,6 +66,8 @@ export interface SheetSpec {
   rows?: CellValue[][];
   /** Notes on the first column of those rows. */
   rowNotes?: string[];
+  /** Headers of the optional (v2) columns, added to an existing sheet that lacks them. */
+  optional?: string[];
 }
 
 const text = { type: 'text' } as const;
@@ -137,6 +142,7 @@ export function sheetSpecs(blocks: Blocks, maxScore: number): SheetSpec[] {
         col(UNIT_COL.signingAuthority, 'TM., KT., Q. hoặc để trống.', 110, { type: 'list', values: [...SIGNING_AUTHORITIES] }),
         col(UNIT_COL.superior, 'Dòng trên tên đơn vị; để trống với UBND xã.', 220),
       ],
+      optional: UNIT_V2_KEYS.map((k) => UNIT_COL[k]),
     },
     {
       name: SHEET.criteria,
@@ -201,12 +207,14 @@ export function sheetSpecs(blocks: Blocks, maxScore: number): SheetSpec[] {
         col(DOSSIER_COL.discussion, 'D1: mỗi ý một dòng.', 320),
         col(DOSSIER_COL.recipients, 'D1, D2: mỗi nơi một dòng; «Như trên», «Lưu: VT» tự thêm.', 280),
       ],
+      optional: DOSSIER_V2_KEYS.map((k) => DOSSIER_COL[k]),
     },
     {
       name: SHEET.reports,
       columns: (Object.keys(REPORT_COL) as (keyof typeof REPORT_COL)[]).map((key) =>
         col(REPORT_COL[key], REPORT_NOTES[key] ?? 'Để trống: in dòng chấm.', 200, REPORT_KINDS[key] ?? { type: 'text' }),
       ),
+      optional: Object.values(REPORT_COL).filter((h) => h !== REPORT_COL.unitCode && h !== REPORT_COL.name),
     },
     {
       // Issue 12: the 2022 rules as rows, for the user to change; deleting the sheet restores the built-in rules.
@@ -275,30 +283,60 @@ function validation(kind: ColumnKind, maxScore: number): Validation | null {
 function createSheet(index: SheetIndex, spec: SheetSpec, maxScore: number): void {
   const sheet: Sheet = index.spreadsheet.insertSheet(spec.name);
   index.add(spec.name, sheet);
-  const columns = spec.columns.length;
-  if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
-  sheet
-    .getRange(1, 1, 1, columns)
-    .setValues([spec.columns.map((c) => asLiteral(c.header))])
-    .setNotes([spec.columns.map((c) => c.note)])
-    .setFontWeight('bold')
-    .setBackground('#e8eaed')
-    .setWrap(true);
+  writeColumns(sheet, spec.columns, 1, 1, maxScore);
   sheet.setFrozenRows(1);
-  spec.columns.forEach((c, j) => sheet.setColumnWidth(j + 1, c.width));
   if (spec.rows && spec.rows.length > 0) {
+    const columns = spec.columns.length;
     // Written as the text they are, like every string the add-on writes.
     sheet.getRange(2, 1, spec.rows.length, columns).setValues(spec.rows.map((row) => row.map((v) => asLiteral(v))));
     if (spec.rowNotes) sheet.getRange(2, 1, spec.rowNotes.length, 1).setNotes(spec.rowNotes.map((n) => [n]));
   }
-  const dataRows = sheet.getMaxRows() - 1;
-  spec.columns.forEach((c, j) => {
+}
+
+/**
+ * Writes columns' headers from `first` on in the header row (one write), with their notes,
+ * widths, and the validations and formats of the rows below.
+ */
+function writeColumns(sheet: Sheet, columns: ColumnSpec[], headerRow: number, first: number, maxScore: number): void {
+  const last = first + columns.length - 1;
+  if (sheet.getMaxColumns() < last) sheet.insertColumnsAfter(sheet.getMaxColumns(), last - sheet.getMaxColumns());
+  sheet
+    .getRange(headerRow, first, 1, columns.length)
+    .setValues([columns.map((c) => asLiteral(c.header))])
+    .setNotes([columns.map((c) => c.note)])
+    .setFontWeight('bold')
+    .setBackground('#e8eaed')
+    .setWrap(true);
+  columns.forEach((c, j) => sheet.setColumnWidth(first + j, c.width));
+  const dataRows = sheet.getMaxRows() - headerRow;
+  if (dataRows < 1) return;
+  columns.forEach((c, j) => {
     const rule = validation(c.kind, maxScore);
     if (!rule && c.kind.type !== 'date') return;
-    const range = sheet.getRange(2, j + 1, dataRows, 1);
+    const range = sheet.getRange(headerRow + 1, first + j, dataRows, 1);
     if (rule) range.setDataValidation(rule);
     if (c.kind.type === 'date') range.setNumberFormat('dd/mm/yyyy');
   });
+}
+
+/**
+ * Adds to an existing sheet the optional columns its header row lacks, after the last column
+ * holding anything (a header or data), so nothing typed moves. One read; the headers added.
+ */
+function addOptionalColumns(sheet: Sheet, spec: SheetSpec, maxScore: number): string[] {
+  if (!spec.optional || spec.optional.length === 0) return [];
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const wanted = new Set(spec.columns.map((c) => normalizeKey(c.header)));
+  const headerIndex = findHeaderRow(values, wanted);
+  const header = (values[headerIndex] ?? []).map((c) => (typeof c === 'string' ? normalizeKey(c) : ''));
+  // No contract header at all: the sheet is not the user's table yet; the core says what is missing.
+  if (!header.some((h) => wanted.has(h))) return [];
+  const optional = new Set(spec.optional.map(normalizeKey));
+  const missing = spec.columns.filter((c) => optional.has(normalizeKey(c.header)) && !header.includes(normalizeKey(c.header)));
+  if (missing.length === 0) return [];
+  const used = Math.max(0, ...values.map((row) => row.length));
+  writeColumns(sheet, missing, headerIndex + 1, used + 1, maxScore);
+  return missing.map((c) => c.header);
 }
 
 /** The block names and the largest criterion maximum of the existing sheets, else the defaults. */
@@ -342,20 +380,29 @@ export function initWorkbook(): void {
     const { blocks, maxScore, legal } = currentSettings(index);
     const created: string[] = [];
     const existing: string[] = [];
+    const added: Array<{ sheet: string; headers: string[] }> = [];
     for (const spec of [...sheetSpecs(blocks, maxScore), ...legalBasisSpecs(legal)]) {
       const present = index.nameOf(spec.name);
       if (present) {
-        existing.push(present);
+        const headers = addOptionalColumns(index.find(spec.name)!, spec, maxScore);
+        if (headers.length > 0) added.push({ sheet: present, headers });
+        else existing.push(present);
         continue;
       }
       createSheet(index, spec, maxScore);
       created.push(spec.name);
     }
-    logActions(created.map((sheet) => ({ action: 'Khởi tạo bảng tính', sheet, newValue: 'Tạo trang mới với hàng tiêu đề' })));
+    logActions([
+      ...created.map((sheet) => ({ action: 'Khởi tạo bảng tính', sheet, newValue: 'Tạo trang mới với hàng tiêu đề' })),
+      ...added.map(({ sheet, headers }) => ({ action: 'Khởi tạo bảng tính', sheet, unit: '', newValue: `Thêm cột: ${headers.join(', ')}` })),
+    ]);
     const lines = [
-      created.length > 0 ? `Đã tạo: ${created.join(', ')}.` : 'Không cần tạo trang nào.',
+      created.length > 0 ? `Đã tạo: ${created.join(', ')}.` : '',
+      ...added.map(({ sheet, headers }) => `Đã thêm vào trang «${sheet}» (sau cột cuối cùng đang dùng) các cột: ${headers.join(', ')}.`),
+      created.length === 0 && added.length === 0 ? 'Không cần tạo trang hay thêm cột nào.' : '',
       existing.length > 0 ? `Đã có sẵn, giữ nguyên không thay đổi: ${existing.join(', ')}.` : '',
-      created.length > 0 ? 'Di chuột lên ô tiêu đề để đọc hướng dẫn nhập của từng cột.' : '',
+      added.length > 0 ? 'Dữ liệu và các cột có sẵn được giữ nguyên.' : '',
+      created.length > 0 || added.length > 0 ? 'Di chuột lên ô tiêu đề để đọc hướng dẫn nhập của từng cột.' : '',
     ].filter(Boolean);
     return lines.join('\n');
   });

@@ -12,7 +12,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The sheets the add-on reads; never written by it. */
-export const INPUT_SHEETS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.standards, SHEET.legalBasis];
+export const INPUT_SHEETS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.standards, SHEET.legalBasis, SHEET.reports];
 
 /** Sheets whose percent cells need their number formats (0.95 formatted as % means 95 %). */
 const NEEDS_FORMATS = new Set([normalizeKey(SHEET.nominations), normalizeKey(SHEET.settings)]);

@@ -96,6 +96,22 @@ export function appsScriptHost(spreadsheet = SpreadsheetApp.getActiveSpreadsheet
       logActions(logged);
       for (const column of undated) sheet.getRange(row, column).setNumberFormat(DATE_FORMAT);
     },
+    writeTextRow: (name, row, cells, action) => {
+      const sheet = requireSheet(name);
+      const maxRows = sheet.getMaxRows();
+      if (row > maxRows) sheet.insertRowsAfter(maxRows, row - maxRows);
+      // A plain-text cell takes the text as it is; any other gets an apostrophe where Sheets would parse.
+      const formats = sheet.getRange(row, 1, 1, cells.length).getNumberFormats()[0] ?? [];
+      const runs = writableRuns(cells.map((value): NominationCell => (value === null ? { keep: true } : { value })));
+      const logged: ActionLog[] = [];
+      for (const run of runs) {
+        const range = sheet.getRange(row, run.start + 1, 1, run.cells.length);
+        const values = run.cells.map((c, k) => ('value' in c ? asLiteral(c.value, formats[run.start + k] ?? '') : ''));
+        range.setValues([values]);
+        logged.push({ action, sheet: name, range: range.getA1Notation(), newValue: values });
+      }
+      logActions(logged);
+    },
     selectRows: (name, rows) => {
       const sheet = requireSheet(name);
       sheet.activate();

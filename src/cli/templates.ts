@@ -1,6 +1,7 @@
 /**
  * Fills a user's own .docx template with a document's placeholder values (docxtemplater):
- * `{{ten_don_vi}}`, and a table row repeated per nominee with `{{#de_nghi}} … {{/de_nghi}}`.
+ * `{{ten_don_vi}}`, and a table row repeated per nominee with `{{#de_nghi}} … {{/de_nghi}}` (per
+ * previous award of a D3's nominee with `{{#khen_thuong}} … {{/khen_thuong}}`).
  * Values go in as literal text: a `{{x}}` or `<b>` inside a name stays as typed.
  */
 import Docxtemplater from 'docxtemplater';
@@ -116,7 +117,7 @@ export function fillTemplate(template: Buffer, data: PlaceholderData, templateNa
         return GAP;
       },
     });
-    doc.render({ ...data.fields, de_nghi: data.de_nghi });
+    doc.render({ ...data.fields, de_nghi: data.de_nghi, khen_thuong: data.khen_thuong });
   } catch (error) {
     throw new TemplateError(
       `Mẫu «${templateName}» có lỗi ở ${explain(error)}. Mỗi trường viết dạng {{ten_truong}}, vòng lặp dạng {{#de_nghi}} … {{/de_nghi}}; sửa mẫu rồi chạy lại.`,

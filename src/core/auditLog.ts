@@ -13,13 +13,13 @@ export const AUDIT_HEADER: string[] = Object.values(AUDIT_COL);
 
 /** The sheets whose edits are logged: the input sheets, and the log itself (a hand edit of it is news). */
 export const LOGGED_SHEETS: string[] = [
-  SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.auditLog,
+  SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.auditLog, SHEET.reports,
   // Issue 12: a change of the rules changes verdicts, so it is logged like the data.
   SHEET.standards,
 ];
 
 /** Input sheets whose rows belong to a unit, by their `Mã đơn vị` column. */
-export const UNIT_SHEETS: string[] = [SHEET.units, SHEET.scores, SHEET.nominations, SHEET.dossiers];
+export const UNIT_SHEETS: string[] = [SHEET.units, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.reports];
 
 const LOGGED = new Set(LOGGED_SHEETS.map(normalizeKey));
 export const isLoggedSheet = (name: string): boolean => LOGGED.has(normalizeKey(name));

@@ -8,6 +8,7 @@
 import type { CellValue, NominationDraft, WorkbookInput } from '../core';
 import type { ProgressReport } from '../core/progress';
 import type { ReminderList, ReminderTemplate } from '../core/reminders';
+import type { DossierFactKey, FactsRow, ReportFactKey } from '../core/factsForm';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -71,6 +72,37 @@ export interface Endpoints {
   sendReminders(request: { template: ReminderTemplate; units: string[] }): Result<SendReport>;
   /** Turns the daily reminder on or off (owner only). */
   setDailyReminder(request: { on: boolean; template: ReminderTemplate }): Result<boolean>;
+  /** Hồ sơ, báo cáo: the v2 facts of the units the user may edit and of their nominees. */
+  loadFactsForm(): Result<FactsForm>;
+  /** Saves a unit's `Hồ sơ đơn vị` facts if its row still holds `loaded` (null: it had no row). */
+  saveDossierFacts(request: SaveFacts<DossierFactKey>): Result<SavedFacts>;
+  /** Saves a nominee's `Báo cáo thành tích` row if it still holds `loaded` (null: it had no row). */
+  saveNomineeReport(request: SaveFacts<ReportFactKey> & { name: string }): Result<SavedFacts>;
+}
+
+/** One unit's facts in the form «Hồ sơ, báo cáo»: its dossier row and each nominee's report row. */
+export interface UnitFactsForm {
+  code: string;
+  name: string;
+  dossier: FactsRow<DossierFactKey>;
+  nominees: Array<{ name: string; kind: string; report: FactsRow<ReportFactKey> }>;
+}
+
+export interface FactsForm {
+  units: UnitFactsForm[];
+  /** Columns the sheets lack (or a sheet missing): saving then says to run «Khởi tạo bảng tính». */
+  problems: string[];
+}
+
+export interface SaveFacts<K extends string> {
+  unitCode: string;
+  values: Record<K, string>;
+  loaded: Record<K, string> | null;
+}
+
+export interface SavedFacts {
+  row: number;
+  form: FactsForm;
 }
 
 /** One sheet as JSON, with the time zone its times are read in (`Nhật ký`: times as milliseconds). */

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLACEHOLDERS, plainText } from '../../src/core/documents';
-import { NOMINATION_COL as N } from '../../src/core';
+import { LOOPS, PLACEHOLDERS, plainText } from '../../src/core/documents';
+import { NOMINATION_COL as N, REPORT_COL, SHEET } from '../../src/core';
+import { table } from '../helpers/workbook';
+import { AN_REPORT } from '../core/documents/fixture';
 import { FILES_COL, FILES_SHEET, STATUS } from '../../src/addon/dossierRecords';
 import { createDossierTemplates } from '../../src/addon/dossierFiles';
 import { dossierJob, exportPdfs } from '../../src/addon/dossierRun';
@@ -62,13 +64,13 @@ describe('the default templates', () => {
     const text = plainText(d1.doc);
     expect(text).toContain('{{co_quan_phat_dong_in_hoa}}\n{{ten_don_vi_in_hoa}}');
     expect(text).toContain('Hội đồng thống nhất đề nghị {{cap_khen_day_du}} xem xét, tặng Giấy khen cho {{so_de_nghi}} có tên trên');
-    expect(text).toMatch(/Số: +\/BB-…/);
+    expect(text).toMatch(/Số: +\/BB-\{\{ky_hieu\}\}/);
   });
 });
 
 it('docs/dossiers.md lists every field a template may use', () => {
   const doc = readFileSync(join(__dirname, '../../docs/dossiers.md'), 'utf8');
-  for (const p of PLACEHOLDERS) expect(doc).toContain(p.name === 'de_nghi' ? '`{{#de_nghi}}` … `{{/de_nghi}}`' : `\`{{${p.name}}}\``);
+  for (const p of PLACEHOLDERS) expect(doc).toContain((LOOPS as readonly string[]).includes(p.name) ? `\`{{#${p.name}}}\` … \`{{/${p.name}}}\`` : `\`{{${p.name}}}\``);
 });
 
 describe('Tạo mẫu hồ sơ', () => {
@@ -129,6 +131,31 @@ describe('Tạo mẫu hồ sơ', () => {
     expect(summary.rows[2]!.cells.map((c) => c.getText())).toEqual(['2', name, 'Lưu $0 và {{ma_don_vi}}.']);
     expect(rows[6]![FILES_COL.status]).toBe(STATUS.created);
     expect(docOf(rows[6]!).dump()).toContain(`Họ và tên: ${name}.`);
+  });
+
+  it('fills the v2 fields: the signer and symbol, the form-07 facts, one awards row per previous award', () => {
+    const input = twoUnits();
+    input.sheets.push(table(SHEET.reports, Object.values(REPORT_COL), [AN_REPORT]));
+    withWorkbook(input);
+    createDossierTemplates();
+    run();
+    const rows = filesRows();
+    const letter = docOf(rows[4]!).dump();
+    expect(letter).toContain('- UBND huyện (qua Phòng Nội vụ);\n- Lưu: VT, UBND.');
+    expect(letter).toContain('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH');
+    const an = docOf(rows[6]!);
+    expect(an.dump()).toContain('4. Quê quán: xã Yên Bình, huyện Hữu Lũng, tỉnh Lạng Sơn.');
+    expect(an.dump()).toContain('5. Trú quán: ….');
+    const awards = (d: FakeDocument) => d.body.children.filter((c): c is FakeTable => c.type === 'TABLE' && c.borderWidth > 0).at(-1)!;
+    expect(awards(an).rows.map((r) => r.cells.map((c) => c.getText()))).toEqual([
+      ['Năm', 'Hình thức khen thưởng', 'Số, ngày, tháng, năm của quyết định khen thưởng', 'Cơ quan ban hành quyết định'],
+      ['2021', 'Giấy khen', 'Quyết định số 85/QĐ-UBND ngày 20/12/2021', 'Chủ tịch UBND huyện Hữu Lũng'],
+    ]);
+    expect(rows[6]![FILES_COL.missing]).toContain(`Báo cáo thành tích hàng 2 («Nguyễn Văn An»): thiếu ${REPORT_COL.residence}`);
+    // The collective has no row: no awards row, and the gap is said once.
+    const collective = docOf(rows[5]!);
+    expect(awards(collective).rows).toHaveLength(1);
+    expect(String(rows[5]![FILES_COL.missing]).match(/chưa có hàng cho «Bộ phận một cửa xã Yên Bình»/g)).toHaveLength(1);
   });
 
   it('an edited template rewrites the documents in place; an unknown field is a visible gap; a trashed template means the default again', () => {

@@ -73,7 +73,7 @@ describe('Tạo mẫu hồ sơ with «Căn cứ pháp lý»', () => {
     expect(template('D2')).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;');
     expect(template('D2')).toContain('Căn cứ Biên bản họp xét đề nghị khen thưởng ngày {{ngay_hop}} của {{ten_don_vi}}.');
     expect(template('D2')).not.toContain('91/2017');
-    expect(template('D1')).toContain('căn cứ Quy chế thi đua của tỉnh và tiêu chuẩn tại {{van_ban_phat_dong}}, … đã xem xét');
+    expect(template('D1')).toContain('căn cứ Quy chế thi đua của tỉnh và tiêu chuẩn tại {{van_ban_phat_dong}}, {{ten_hoi_dong}} đã xem xét');
     expect(template('D3')).toContain('(Ghi đầy đủ bằng chữ in thường, không viết tắt)');
   });
 

@@ -1,4 +1,4 @@
-import { evaluate, CRITERION_COL, NOMINATION_COL, SCORE_COL, SETTING, SHEET } from '../../src/core';
+import { evaluate, CRITERION_COL, DOSSIER_COL, NOMINATION_COL, SCORE_COL, SETTING, SHEET, UNIT_COL } from '../../src/core';
 import { initWorkbook } from '../../src/addon/setup';
 import { SheetIndex, readInputSheets } from '../../src/addon/sheetIO';
 import { fakeGoogle, type FakeGoogle } from '../fakes';
@@ -95,6 +95,86 @@ describe('Khởi tạo bảng tính', () => {
       return google.log.total();
     };
     expect(calls(5000)).toBe(calls(10));
+  });
+
+  describe('in a v1 workbook', () => {
+    const UNIT_V1 = [UNIT_COL.code, UNIT_COL.name, UNIT_COL.block, UNIT_COL.head, UNIT_COL.emails];
+    const DOSSIER_V1 = [DOSSIER_COL.unitCode, DOSSIER_COL.meetingDate, DOSSIER_COL.meetingPlace, DOSSIER_COL.chair, DOSSIER_COL.secretary, DOSSIER_COL.members, DOSSIER_COL.present, DOSSIER_COL.letterNumber, DOSSIER_COL.letterDate];
+    const UNIT_V2 = [UNIT_COL.symbol, UNIT_COL.signerTitle, UNIT_COL.signingAuthority, UNIT_COL.superior];
+    const DOSSIER_V2 = [DOSSIER_COL.startTime, DOSSIER_COL.endTime, DOSSIER_COL.council, DOSSIER_COL.votingMethod, DOSSIER_COL.discussion, DOSSIER_COL.recipients];
+    /** A v1 `Đơn vị` with a column of the user's own and a note typed beyond it without a header. */
+    const units = () => [
+      [...UNIT_V1, 'Ghi chú riêng', ''],
+      ['X01', 'UBND xã Cai Kinh', 'Xã, thị trấn', 'Hoàng Văn Bình', 'vanthu@caikinh.gov.vn', 'đã gọi', ''],
+      ['CQ01', 'Phòng Nội vụ', 'Cơ quan chuyên môn', '', '', '', 'xem lại'],
+    ];
+    /** A v1 `Hồ sơ đơn vị` under a title row, as a clerk might keep it. */
+    const dossiers = () => [
+      ['Hồ sơ họp xét của các đơn vị', '', '', '', '', '', '', '', ''],
+      DOSSIER_V1,
+      ['X01', '05/01/2023', 'Hội trường UBND xã', 'Hoàng Văn Bình', 'Lê Thị Hoa', 7, 6, '12/TTr-UBND', '06/01/2023'],
+    ];
+    beforeEach(() => {
+      google.spreadsheet.addSheet(SHEET.units, units());
+      google.spreadsheet.addSheet(SHEET.dossiers, dossiers());
+    });
+
+    it('adds the v2 columns after the last used column, keeping every typed cell and the user\'s columns', () => {
+      initWorkbook();
+      const unitSheet = google.spreadsheet.sheet(SHEET.units)!;
+      expect(unitSheet.dump()).toEqual([
+        [...units()[0]!, ...UNIT_V2],
+        ...units().slice(1).map((row) => [...row, '', '', '', '']),
+      ]);
+      expect(unitSheet.peek(1, 8)!.note).toContain('không dấu thanh');
+      expect(unitSheet.peek(1, 8)!.fontWeight).toBe('bold');
+      expect(unitSheet.peek(2, 10)!.validation!.args[0]).toEqual(['TM.', 'KT.', 'Q.']);
+      const dossierSheet = google.spreadsheet.sheet(SHEET.dossiers)!;
+      expect(dossierSheet.dump()).toEqual([
+        [...dossiers()[0]!, '', '', '', '', '', ''],
+        [...DOSSIER_V1, ...DOSSIER_V2],
+        [...dossiers()[2]!, '', '', '', '', '', ''],
+      ]);
+      expect(dossierSheet.peek(3, 13)!.validation!.args[0]).toEqual(['Giơ tay', 'Bỏ phiếu kín']);
+      const prompt = google.ui.alerts[0]!.prompt;
+      expect(prompt).toContain(`«${SHEET.units}» (sau cột cuối cùng đang dùng) các cột: ${UNIT_V2.join(', ')}.`);
+      expect(prompt).toContain(`«${SHEET.dossiers}» (sau cột cuối cùng đang dùng) các cột: ${DOSSIER_V2.join(', ')}.`);
+      expect(google.lock.lost).toBe(0);
+      // The core now reads the v2 columns: the workbook has no «Thiếu cột» for them.
+      const { errors } = evaluate(readInputSheets(new SheetIndex(SpreadsheetApp.getActiveSpreadsheet()))).result;
+      expect(errors.filter((e) => e.message.startsWith('Thiếu cột'))).toEqual([]);
+    });
+
+    it('reads and writes the header of each existing sheet once', () => {
+      google.log.reset();
+      initWorkbook();
+      const ranges = google.log.snapshot();
+      // Two existing sheets read once each, plus the six sheets created (whose headers are written
+      // once each; the settings' rows and the rules' rows (`Tiêu chuẩn`) once more).
+      expect(ranges['Range.getValues'] ?? 0).toBe(2);
+      expect(google.log.count('Range.setValues')).toBe(2 + 6 + 2);
+      expect(google.log.count('Range.setNotes')).toBe(2 + 6 + 1);
+    });
+
+    it('adds nothing the second time', () => {
+      initWorkbook();
+      const after = google.spreadsheet.sheets.map((s) => ({ name: s.name, cells: JSON.stringify(s.cells) }));
+      google.log.reset();
+      initWorkbook();
+      expect(google.spreadsheet.sheets.map((s) => ({ name: s.name, cells: JSON.stringify(s.cells) }))).toEqual(after);
+      expect(google.log.count('Range.setValues')).toBe(0);
+      expect(google.ui.alerts[1]!.prompt).toContain('Không cần tạo trang hay thêm cột nào.');
+    });
+
+    it('adds to `Báo cáo thành tích` only the columns it lacks', () => {
+      google.spreadsheet.addSheet(SHEET.reports, [['Mã đơn vị', 'Tên tập thể / Họ và tên', 'Kết quả đạt được'], ['X01', 'Nguyễn Văn An', 'Tốt']]);
+      initWorkbook();
+      const header = google.spreadsheet.sheet(SHEET.reports)!.dump()[0]!;
+      expect(header.slice(0, 3)).toEqual(['Mã đơn vị', 'Tên tập thể / Họ và tên', 'Kết quả đạt được']);
+      expect(header.filter((h) => h === 'Kết quả đạt được')).toHaveLength(1);
+      expect(header).toContain('Các hình thức đã được khen thưởng');
+      expect(google.spreadsheet.sheet(SHEET.reports)!.dump()[1]!.slice(0, 3)).toEqual(['X01', 'Nguyễn Văn An', 'Tốt']);
+    });
   });
 });
 

@@ -137,6 +137,23 @@ describe('a user template', () => {
     expect(missing).toEqual([]);
   });
 
+  test('fills the v2 fields: signer, symbol, form-07 facts and one awards row per previous award; gaps listed', async () => {
+    const d3 = buildDossiers(evaluation())[0]!.documents.filter((d) => d.kind === 'D3')[1]!;
+    const columns = ['Năm', 'Hình thức', 'Quyết định', 'Cơ quan'].map((title) => ({ title, widthMm: 40 }));
+    const user = await writeDocx(
+      document([
+        para('{{quyen_han_ky}} / {{chuc_danh_nguoi_ky}}; Lưu: VT, {{ky_hieu}}. Quê quán: {{que_quan}}. Trú quán: {{tru_quan}}. Trụ sở: {{dia_chi_tru_so}}.'),
+        listTable(columns, [['{{#khen_thuong}}{{kt_nam}}', '{{kt_hinh_thuc}}', '{{kt_quyet_dinh}}', '{{kt_co_quan}}{{/khen_thuong}}']]),
+      ]),
+    );
+    const { buffer, missing } = fillTemplate(user, d3.placeholders, 'D3.docx');
+    const xml = part(buffer, 'word/document.xml');
+    expect(textOf(xml)).toContain('TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH; Lưu: VT, UBND. Quê quán: xã Yên Bình, huyện Hữu Lũng, tỉnh Lạng Sơn. Trú quán: …. Trụ sở: .');
+    expect(xml.split('<w:tr>').length - 1).toBe(2);
+    expect(textOf(xml)).toContain('2021Giấy khenQuyết định số 85/QĐ-UBND ngày 20/12/2021Chủ tịch UBND huyện Hữu Lũng');
+    expect(missing).toEqual([`Báo cáo thành tích hàng 2 («Nguyễn Văn An»): thiếu Trú quán; hãy điền hoặc để người được đề nghị tự ghi.`]);
+  });
+
   test('reports a placeholder that does not exist and shows a gap', async () => {
     const { buffer, missing } = fillTemplate(await template('{{ten_sai}}'), kind('D2').placeholders, 'D2.docx');
     expect(missing).toEqual(['Mẫu D2.docx: không có trường {{ten_sai}} (xem danh sách trường trong README)']);

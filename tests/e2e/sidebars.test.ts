@@ -171,6 +171,31 @@ suite('the sidebars in Chromium at 300 px', () => {
       expect(dialogs).toEqual([]);
     });
 
+    it('fills the unit’s meeting facts and a nominee’s report of achievements, written where the documents read them', async () => {
+      await page.locator('#facts').waitFor({ state: 'visible' });
+      await page.selectOption('#facts-unit', 'CQ10');
+      await page.fill('#dossier-startTime', '14:00');
+      await page.fill('#dossier-council', 'Hội đồng Thi đua - Khen thưởng Thanh tra huyện');
+      await page.selectOption('#dossier-votingMethod', 'Bỏ phiếu kín');
+      await page.click('#dossier-save');
+      await expectText(page, '#facts-status', 'Đã lưu ở hàng');
+      const dossier = readWorkbook(preview.host.input).dossiers.find((d) => d.unitCode === 'CQ10')!;
+      expect(dossier).toMatchObject({ startTime: { hour: 14, minute: 0 }, council: 'Hội đồng Thi đua - Khen thưởng Thanh tra huyện', votingMethod: 'Bỏ phiếu kín' });
+
+      const individual = nominations().find((n) => n.unitCode === 'CQ10' && n.kind === 'individual')!;
+      await page.selectOption('#report-nominee', { label: `${individual.name} (Cá nhân)` });
+      // Form 07 asks an individual for a home town, not for a seat address.
+      await expect(page.isVisible('#report-homeTown')).resolves.toBe(true);
+      await expect(page.isVisible('#report-address')).resolves.toBe(false);
+      await page.fill('#report-homeTown', 'xã Minh Sơn, huyện Hữu Lũng, tỉnh Lạng Sơn');
+      await page.fill('#report-previousAwards', '2021; Giấy khen; Quyết định số 85/QĐ-UBND ngày 20/12/2021; Chủ tịch UBND huyện');
+      await page.click('#report-save');
+      await expectText(page, '#facts-status', 'Đã lưu ở hàng');
+      const report = readWorkbook(preview.host.input).reports!.find((r) => r.unitCode === 'CQ10' && r.name === individual.name)!;
+      expect(report).toMatchObject({ homeTown: 'xã Minh Sơn, huyện Hữu Lũng, tỉnh Lạng Sơn', previousAwards: [{ year: '2021', form: 'Giấy khen' }] });
+      await page.screenshot({ path: join(ARTIFACTS, 'ho-so-bao-cao.png'), fullPage: true });
+    });
+
     it('labels every input, reaches every control by Tab in order, and shows focus', async () => {
       await expectLabelled(page);
       await expectKeyboardReachesAll(page);

@@ -76,6 +76,8 @@ export type Form07Facts = Record<ReportTextKey, string> & {
   previousAwards: PreviousAward[];
   /** Why the report keeps dotted lines (no sheet, or no row for this nominee), or null. */
   missing: string | null;
+  /** The nominee's row in `Báo cáo thành tích`, when there is one (for the gaps of templates). */
+  row?: number;
 };
 
 /** The v2 unit facts: who signs, under which symbol, and the rest of the minutes. */
@@ -220,6 +222,7 @@ export function form07(r: NomineeReport | undefined, missing: string | null): Fo
     staff: r?.staff === null || r?.staff === undefined ? '' : String(r.staff),
     previousAwards: r?.previousAwards ?? [],
     missing,
+    ...(r ? { row: r.row } : {}),
   } as Form07Facts;
 }
 

@@ -6,7 +6,7 @@ export { safeFileName, UniqueNames } from './fileNames';
 export type { DossierDocument, DossierKind, DossierSelection, UnitDossierDocs } from './dossiers';
 export { DOCX_MIME, escapeXml, layoutDocx } from './ooxml';
 export type { DocxPart } from './ooxml';
-export { PLACEHOLDERS } from './placeholders';
+export { LOOPS, PLACEHOLDERS } from './placeholders';
 export type { Placeholder, PlaceholderData } from './placeholders';
 export type { Field } from './facts';
 export { SUMMARY_REPORT_TITLE, chartMarker, distributionChart, rankingChart, summaryCharts, summaryReport, withChartMarkers } from './summaryReport';

@@ -3,10 +3,12 @@
  * `{{#de_nghi}} … {{/de_nghi}}`): the same facts the default documents print, so a host can fill
  * a user's `.docx` or Google Docs template. Values are literal text; a gap is `…`.
  */
+import { REPORT_COL, SHEET } from '../contract';
+import type { PreviousAward } from '../model';
 import { formatNumber } from '../text';
-import { countsPhrase } from './facts';
-import { shortBodyName, upper } from './layout';
-import type { Field, NomineeFacts, UnitFacts } from './facts';
+import { countsPhrase, form07, v2Of } from './facts';
+import { GAP, shortBodyName, upper } from './layout';
+import type { Field, Form07Facts, NomineeFacts, UnitFacts } from './facts';
 
 export interface Placeholder {
   name: string;
@@ -15,12 +17,17 @@ export interface Placeholder {
   /**
    * `all`: every document. `de_nghi`: a nominee's value, inside the `{{#de_nghi}}` loop, and
    * directly (outside any loop) in a report of achievements (D3), for its own nominee.
+   * `khen_thuong`: a previous award's value, inside the `{{#khen_thuong}}` loop of a D3.
    */
-  scope: 'all' | 'de_nghi';
+  scope: 'all' | 'de_nghi' | 'khen_thuong';
 }
 
 const all = (name: string, description: string): Placeholder => ({ name, description, scope: 'all' });
 const row = (name: string, description: string): Placeholder => ({ name, description, scope: 'de_nghi' });
+const award = (name: string, description: string): Placeholder => ({ name, description, scope: 'khen_thuong' });
+
+/** The loops a template may use, each a table row repeated per item. */
+export const LOOPS = ['de_nghi', 'khen_thuong'] as const;
 
 /** Every placeholder a template may use. */
 export const PLACEHOLDERS: readonly Placeholder[] = [
@@ -62,15 +69,129 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   row('ty_le_phieu', 'Tỷ lệ phiếu đồng ý so với tổng số thành viên'),
   row('tom_tat', 'Tóm tắt thành tích'),
   row('thanh_tich', 'Thành tích bằng số liệu (tỷ lệ, xếp loại, sáng kiến), mỗi ý một dòng'),
+  // v2: who signs and under which symbol (Đơn vị), the rest of the minutes (Hồ sơ đơn vị).
+  all('ky_hieu', 'Ký hiệu văn bản của đơn vị, không dấu: UBND, PNV'),
+  all('quyen_han_ky', 'Dòng thẩm quyền ký, in hoa: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH (trống khi người đứng đầu ký)'),
+  all('chuc_danh_nguoi_ky', 'Chức danh người ký, in hoa: CHỦ TỊCH, PHÓ CHỦ TỊCH, Q. TRƯỞNG PHÒNG'),
+  all('co_quan_chu_quan', 'Cơ quan chủ quản của đơn vị (trống nếu không ghi, như với UBND xã)'),
+  all('gio_bat_dau', 'Giờ bắt đầu họp: 8 giờ 00 phút'),
+  all('gio_ket_thuc', 'Giờ kết thúc họp: 10 giờ 30 phút'),
+  all('ten_hoi_dong', 'Tên hội đồng hoặc cuộc họp xét'),
+  all('hinh_thuc_bieu_quyet', 'Hình thức biểu quyết, chữ thường: giơ tay, bỏ phiếu kín'),
+  all('y_kien_thao_luan', 'Ý kiến thảo luận, mỗi ý một dòng'),
+  all('noi_nhan', 'Nơi nhận ở trang Hồ sơ đơn vị, mỗi nơi một dòng «- …;» (chưa gồm «Như trên», «Lưu: VT»)'),
+  // v2: the facts of form 07 (Báo cáo thành tích), each nominee's own.
+  row('ngay_sinh', 'Cá nhân: ngày, tháng, năm sinh (12/5/1985)'),
+  row('gioi_tinh', 'Cá nhân: giới tính'),
+  row('que_quan', 'Cá nhân: quê quán'),
+  row('tru_quan', 'Cá nhân: trú quán'),
+  row('trinh_do', 'Cá nhân: trình độ chuyên môn, nghiệp vụ'),
+  row('hoc_ham_hoc_vi', 'Cá nhân: học hàm, học vị, danh hiệu'),
+  row('nhiem_vu', 'Cá nhân: quyền hạn, nhiệm vụ được giao'),
+  row('dia_chi_tru_so', 'Tập thể: địa chỉ trụ sở'),
+  row('dien_thoai', 'Tập thể: điện thoại'),
+  row('email', 'Tập thể: email'),
+  row('co_cau_to_chuc', 'Tập thể: cơ cấu tổ chức'),
+  row('so_can_bo', 'Tập thể: tổng số cán bộ, công chức'),
+  row('chuc_nang_nhiem_vu', 'Tập thể: chức năng, nhiệm vụ'),
+  row('dac_diem_tinh_hinh', 'Tập thể: đặc điểm tình hình'),
+  row('bien_phap', 'Biện pháp thực hiện'),
+  row('ket_qua', 'Kết quả đạt được'),
+  row('khen_thuong_ds', 'Các hình thức đã được khen thưởng, mỗi lần một dòng: năm: hình thức, quyết định, cơ quan (trống nếu chưa có)'),
+  row('khen_thuong', 'Vòng lặp qua các hình thức đã được khen thưởng của người được đề nghị (D3): {{#khen_thuong}} … {{/khen_thuong}} (đặt trong một dòng bảng: mỗi lần khen một dòng)'),
+  award('kt_nam', 'Trong {{#khen_thuong}}: năm được khen'),
+  award('kt_hinh_thuc', 'Trong {{#khen_thuong}}: hình thức khen thưởng'),
+  award('kt_quyet_dinh', 'Trong {{#khen_thuong}}: số, ngày của quyết định khen thưởng'),
+  award('kt_co_quan', 'Trong {{#khen_thuong}}: cơ quan ban hành quyết định'),
 ];
 
 /** The values of a document's placeholders: every value a Field, so a host can report the gaps it fills. */
 export interface PlaceholderData {
   fields: Record<string, Field>;
   de_nghi: Record<string, Field>[];
+  /** A D3's nominee's previous awards (the `{{#khen_thuong}}` loop); none in D1, D2. */
+  khen_thuong: Record<string, Field>[];
 }
 
 const known = (text: string): Field => ({ text, missing: null });
+
+type Form07Key = Exclude<keyof Form07Facts, 'previousAwards' | 'missing' | 'row'>;
+
+/** The form-07 placeholders, the facts they hold, and whose they are (the other kind's read empty). */
+const FORM07: Array<[string, Form07Key, 'individual' | 'collective' | 'both']> = [
+  ['ngay_sinh', 'birthDate', 'individual'],
+  ['gioi_tinh', 'sex', 'individual'],
+  ['que_quan', 'homeTown', 'individual'],
+  ['tru_quan', 'residence', 'individual'],
+  ['trinh_do', 'qualifications', 'individual'],
+  ['hoc_ham_hoc_vi', 'academicTitles', 'individual'],
+  ['nhiem_vu', 'duties', 'individual'],
+  ['dia_chi_tru_so', 'address', 'collective'],
+  ['dien_thoai', 'phone', 'collective'],
+  ['email', 'email', 'collective'],
+  ['co_cau_to_chuc', 'structure', 'collective'],
+  ['so_can_bo', 'staff', 'collective'],
+  ['chuc_nang_nhiem_vu', 'functions', 'collective'],
+  ['dac_diem_tinh_hinh', 'situation', 'collective'],
+  ['bien_phap', 'measures', 'both'],
+  ['ket_qua', 'results', 'both'],
+];
+
+const awardLine = (a: PreviousAward): string => {
+  const rest = [a.form, a.decision, a.issuer].filter(Boolean).join(', ');
+  return a.year && rest ? `${a.year}: ${rest}` : a.year || rest;
+};
+
+/**
+ * A nominee's form-07 values: a fact the nominee's kind needs and the row leaves empty is a gap
+ * naming the row and column; with no row at all, each is a gap saying so (once in the list).
+ */
+function form07Fields(n: NomineeFacts): Record<string, Field> {
+  const own = n.form07 ?? form07(undefined, null);
+  const kind = n.collective ? 'collective' : 'individual';
+  const who = n.name.missing ? '' : ` («${n.name.text}»)`;
+  const gap = (key: Form07Key): Field => ({
+    text: GAP,
+    missing:
+      own.missing ??
+      (own.row === undefined
+        ? `${SHEET.reports}: chưa có hàng cho người được đề nghị ở Đề nghị hàng ${n.row}; hãy thêm hàng hoặc để người được đề nghị tự ghi.`
+        : `${SHEET.reports} hàng ${own.row}${who}: thiếu ${REPORT_COL[key]}; hãy điền hoặc để người được đề nghị tự ghi.`),
+  });
+  const fields: Record<string, Field> = {};
+  for (const [name, key, whose] of FORM07) {
+    const value = own[key];
+    fields[name] = whose !== 'both' && whose !== kind ? known('') : value ? known(value) : gap(key);
+  }
+  fields['khen_thuong_ds'] = own.missing ? { text: GAP, missing: own.missing } : known(own.previousAwards.map(awardLine).join('\n'));
+  return fields;
+}
+
+const awardFields = (a: PreviousAward): Record<string, Field> => ({
+  kt_nam: known(a.year),
+  kt_hinh_thuc: known(a.form),
+  kt_quyet_dinh: known(a.decision),
+  kt_co_quan: known(a.issuer),
+});
+
+/** The v2 unit values: the signer's lines, the symbol, the rest of the minutes. */
+function unitFieldsV2(f: UnitFacts): Record<string, Field> {
+  const v = v2Of(f);
+  const signer = v.signerLines;
+  const recipientGap = v.recipients.find((r) => r.missing);
+  return {
+    ky_hieu: v.symbol,
+    quyen_han_ky: signer.length > 1 ? signer[0]! : known(''),
+    chuc_danh_nguoi_ky: signer[signer.length - 1]!,
+    co_quan_chu_quan: known(v.superior ?? ''),
+    gio_bat_dau: v.startTime,
+    gio_ket_thuc: v.endTime,
+    ten_hoi_dong: v.council,
+    hinh_thuc_bieu_quyet: v.votingMethod,
+    y_kien_thao_luan: v.discussion,
+    noi_nhan: recipientGap ? { text: `- ${GAP};`, missing: recipientGap.missing } : known(v.recipients.map((r) => `- ${r.text};`).join('\n')),
+  };
+}
 
 function nomineeFields(n: NomineeFacts, index: number): Record<string, Field> {
   return {
@@ -82,6 +203,7 @@ function nomineeFields(n: NomineeFacts, index: number): Record<string, Field> {
     ty_le_phieu: n.votePercent,
     tom_tat: n.summary,
     thanh_tich: known(n.figures.join('\n')),
+    ...form07Fields(n),
   };
 }
 
@@ -121,8 +243,10 @@ export function placeholderData(f: UnitFacts, nominee?: NomineeFacts): Placehold
       so_tap_the: two(f.collectives),
       so_ca_nhan: two(f.individuals),
       so_de_nghi: known(countsPhrase(f.collectives, f.individuals)),
+      ...unitFieldsV2(f),
       ...(index >= 0 ? rows[index] : {}),
     },
     de_nghi: rows,
+    khen_thuong: nominee ? (nominee.form07?.previousAwards ?? []).map(awardFields) : [],
   };
 }

@@ -16,6 +16,8 @@ import { readDate } from '../../core/cells';
 import { call } from '../client';
 import { vietnameseIssue } from '../issues';
 import { announce, byId, el } from '../dom';
+// The v2 facts' section under the form (Hồ sơ đơn vị, Báo cáo thành tích).
+import './facts';
 
 /** What each rule asks, for the verdict panel (the rules themselves are decided in the core). */
 const RULE_TEXT: Record<RuleId, string> = {

@@ -159,7 +159,7 @@ describe('placeholders of user templates', () => {
   test('every listed placeholder has a value in a report, from the same facts as the default documents', () => {
     const d3 = docOf(dossier(), 'D3', 1);
     for (const p of PLACEHOLDERS) {
-      if (p.name === 'de_nghi') continue;
+      if (p.name === 'de_nghi' || p.name === 'khen_thuong' || p.scope === 'khen_thuong') continue;
       expect(d3.placeholders.fields[p.name]).toBeDefined();
     }
     expect(d3.placeholders.fields['ngay_hop']?.text).toBe('05/01/2023');
@@ -167,6 +167,51 @@ describe('placeholders of user templates', () => {
     expect(d3.placeholders.fields['ten']?.text).toBe('Nguyễn Văn An');
     expect(d3.placeholders.de_nghi.map((r) => r['ten']?.text)).toEqual(['Bộ phận một cửa xã Yên Bình', 'Nguyễn Văn An']);
     for (const p of PLACEHOLDERS) expect(p.description).toMatch(/[ạ-ỹđĐàáâãèéêìíòóôõùúăơư]/i);
+  });
+
+  test('v2: the signer, the symbol and the rest of the minutes, from `Đơn vị` and `Hồ sơ đơn vị`', () => {
+    const f = docOf(dossier(), 'D1').placeholders.fields;
+    const text = (name: string) => f[name]?.text;
+    expect([text('ky_hieu'), text('quyen_han_ky'), text('chuc_danh_nguoi_ky'), text('co_quan_chu_quan')]).toEqual(['UBND', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', '']);
+    expect([text('gio_bat_dau'), text('gio_ket_thuc'), text('ten_hoi_dong'), text('hinh_thuc_bieu_quyet')]).toEqual([
+      '8 giờ 00 phút',
+      '10 giờ 30 phút',
+      'Hội đồng Thi đua - Khen thưởng xã',
+      'giơ tay',
+    ]);
+    expect(text('y_kien_thao_luan')).toContain('\nÔng Hoàng Văn Bình');
+    expect(text('noi_nhan')).toBe('- UBND huyện (qua Phòng Nội vụ);');
+    // A v1 workbook: each is a gap saying which sheet and column to fill.
+    const v1 = docOf(dossier({ units: UNITS_V2.map((u) => ({ ...u, [UNIT_COL.symbol]: '', [UNIT_COL.signerTitle]: '', [UNIT_COL.signingAuthority]: '' })), dossiers: [{ ...X04_DOSSIER, [DOSSIER_COL.recipients]: '', [DOSSIER_COL.startTime]: '' }] }), 'D1').placeholders.fields;
+    expect(v1['ky_hieu']).toEqual({ text: '…', missing: `Đơn vị X04: thiếu ${UNIT_COL.symbol}` });
+    expect(v1['chuc_danh_nguoi_ky']).toEqual({ text: '…', missing: `Đơn vị X04: thiếu ${UNIT_COL.signerTitle}` });
+    expect(v1['quyen_han_ky']).toEqual({ text: '', missing: null });
+    expect(v1['noi_nhan']).toEqual({ text: '- …;', missing: `Hồ sơ đơn vị X04: thiếu ${DOSSIER_COL.recipients}` });
+    expect(v1['gio_bat_dau']!.missing).toBe(`Hồ sơ đơn vị X04: thiếu ${DOSSIER_COL.startTime}`);
+  });
+
+  test('v2: an individual’s form-07 facts from `Báo cáo thành tích`, a gap naming the row and column for each one missing', () => {
+    const d3 = docOf(dossier(), 'D3', 1).placeholders;
+    const f = d3.fields;
+    expect([f['ngay_sinh']?.text, f['gioi_tinh']?.text, f['que_quan']?.text, f['trinh_do']?.text]).toEqual(['12/5/1985', 'Nam', 'xã Yên Bình, huyện Hữu Lũng, tỉnh Lạng Sơn', 'Đại học Luật']);
+    expect(f['tru_quan']).toEqual({ text: '…', missing: `Báo cáo thành tích hàng 2 («Nguyễn Văn An»): thiếu ${REPORT_COL.residence}; hãy điền hoặc để người được đề nghị tự ghi.` });
+    // A collective's facts do not concern an individual.
+    expect(f['dia_chi_tru_so']).toEqual({ text: '', missing: null });
+    expect(f['khen_thuong_ds']?.text).toBe('2021: Giấy khen, Quyết định số 85/QĐ-UBND ngày 20/12/2021, Chủ tịch UBND huyện Hữu Lũng');
+    expect(d3.khen_thuong.map((a) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v.text])))).toEqual([
+      { kt_nam: '2021', kt_hinh_thuc: 'Giấy khen', kt_quyet_dinh: 'Quyết định số 85/QĐ-UBND ngày 20/12/2021', kt_co_quan: 'Chủ tịch UBND huyện Hữu Lũng' },
+    ]);
+    // The same facts in the nominee's row of the list, and no awards loop outside a report.
+    expect(docOf(dossier(), 'D2').placeholders.de_nghi[1]!['que_quan']?.text).toBe('xã Yên Bình, huyện Hữu Lũng, tỉnh Lạng Sơn');
+    expect(docOf(dossier(), 'D2').placeholders.khen_thuong).toEqual([]);
+  });
+
+  test('v2: without a row in `Báo cáo thành tích`, each fact of the nominee’s kind is a gap saying so', () => {
+    const f = docOf(dossier(), 'D3', 0).placeholders.fields;
+    const noRow = 'Báo cáo thành tích: chưa có hàng cho «Bộ phận một cửa xã Yên Bình» (đơn vị X04); báo cáo để dòng chấm cho người được đề nghị tự ghi.';
+    expect(f['dia_chi_tru_so']).toEqual({ text: '…', missing: noRow });
+    expect(f['khen_thuong_ds']).toEqual({ text: '…', missing: noRow });
+    expect(f['que_quan']).toEqual({ text: '', missing: null });
   });
 
   test('a gap carries the same message as in the default document', () => {
