@@ -43,6 +43,15 @@ export const SETTING = {
 export const EXTRA_SETTING = {
   /** A whole number 0–6, default 2: the decimals a total is rounded to before ranking. */
   rankingDecimals: 'Số chữ số thập phân khi xếp hạng',
+  /** The decision that grants the awards (issue 11): its number and date, on the decision and each certificate. */
+  awardDecisionNumber: 'Số quyết định khen thưởng',
+  awardDecisionDate: 'Ngày quyết định khen thưởng',
+  /** Certificates (issue 11): the first «số sổ vàng», the emblem image, the print mode and its offsets. */
+  goldenBookStart: 'Số sổ vàng bắt đầu',
+  emblemImage: 'Ảnh Quốc huy',
+  certificateMode: 'Giấy khen: kiểu in',
+  certificateOffsetX: 'Giấy khen: lệch ngang (mm)',
+  certificateOffsetY: 'Giấy khen: lệch dọc (mm)',
 } as const;
 
 export const SETTINGS_HEADER = { key: 'Mục', value: 'Giá trị' } as const;
@@ -189,3 +198,6 @@ export const RATING_LABEL = {
 export function prizeName(rank: number): string {
   return ['Nhất', 'Nhì', 'Ba'][rank - 1] ?? `Thứ ${rank}`;
 }
+
+/** `Giấy khen: kiểu in`: the whole design, or only the variable text on pre-printed blanks (phôi). */
+export const CERTIFICATE_MODES = { full: 'Đầy đủ', onBlank: 'In trên phôi' } as const;
