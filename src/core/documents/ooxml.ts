@@ -10,12 +10,14 @@
  * Element order inside `w:pPr`, `w:rPr`, `w:tblPr`, `w:trPr`, `w:tcPr` follows the schema
  * (Word refuses a file whose order is wrong, LibreOffice forgives it).
  */
-import type { Alignment, Block, DocModel, Paragraph, Run, Table } from './model';
+import type { Alignment, Block, DocModel, MediaPart, Paragraph, Run, Table } from './model';
 
 /** One file inside the `.docx` package. */
 export interface DocxPart {
   path: string;
   content: string;
+  /** A binary part (a picture): its bytes, `content` then being empty. */
+  bytes?: Uint8Array;
 }
 
 /** The MIME type of a `.docx`, for the hosts that store one. */
@@ -25,6 +27,8 @@ const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
 const halfPoints = (pt: number) => Math.round(pt * 2);
 /** A4 in twips, as Word writes it. */
 const A4 = { width: 11906, height: 16838 };
+/** A picture's size in English Metric Units (DrawingML). */
+const emu = (mm: number) => Math.round(mm * 36000);
 /** Header distance from the page's top edge. */
 const HEADER_MM = 10;
 
@@ -53,7 +57,10 @@ export function escapeXml(text: string): string {
 function runProps(run: Run, base: number): string {
   const size = halfPoints(run.size ?? base);
   const props =
-    (run.bold ? '<w:b/><w:bCs/>' : '') + (run.italic ? '<w:i/><w:iCs/>' : '') + (size === halfPoints(base) ? '' : `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`);
+    (run.bold ? '<w:b/><w:bCs/>' : '') +
+    (run.italic ? '<w:i/><w:iCs/>' : '') +
+    (run.color ? `<w:color w:val="${run.color}"/>` : '') +
+    (size === halfPoints(base) ? '' : `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`);
   return props ? `<w:rPr>${props}</w:rPr>` : '';
 }
 
@@ -75,14 +82,24 @@ function paragraphProps(p: Paragraph, base: number, widthMm: number, keepNext: b
   const size = halfPoints(p.runs[0]?.size ?? base);
   const before = Math.round((p.spaceBeforePt ?? 0) * 20);
   const after = Math.round((p.spaceAfterPt ?? 0) * 20);
-  const line = Math.round((p.lineSpacing ?? 1) * 240);
+  const line = p.exactLineHeightPt ? Math.round(p.exactLineHeightPt * 20) : Math.round((p.lineSpacing ?? 1) * 240);
+  const tabs =
+    (p.tabStops ?? []).map((t) => `<w:tab w:val="${t.align}" w:pos="${twips(t.posMm)}"/>`).join('') +
+    (p.dotsToEnd ? `<w:tab w:val="right" w:leader="dot" w:pos="${twips(widthMm)}"/>` : '');
+  const box = p.emptyBoxMm;
+  const boxSide = box ? twips(Math.max(0, (widthMm - box.widthMm) / 2)) : 0;
   const props =
     (keepNext || p.keepWithNext || p.ruleBelowMm ? '<w:keepNext/>' : '') +
     (p.keepLines ? '<w:keepLines/>' : '') +
     (p.pageBreakBefore ? '<w:pageBreakBefore/>' : '') +
-    (p.dotsToEnd ? `<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${twips(widthMm)}"/></w:tabs>` : '') +
-    (before || after || line !== 240 ? `<w:spacing w:before="${before}" w:after="${after}" w:line="${line}" w:lineRule="auto"/>` : '') +
-    (p.firstLineIndentMm ? `<w:ind w:firstLine="${twips(p.firstLineIndentMm)}"/>` : '') +
+    (box ? `<w:pBdr>${['top', 'left', 'bottom', 'right'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`).join('')}</w:pBdr>` : '') +
+    (tabs ? `<w:tabs>${tabs}</w:tabs>` : '') +
+    (box
+      ? `<w:spacing w:before="${before}" w:after="${after}" w:line="${twips(box.heightMm)}" w:lineRule="exact"/>`
+      : before || after || line !== 240 || p.exactLineHeightPt
+        ? `<w:spacing w:before="${before}" w:after="${after}" w:line="${line}" w:lineRule="${p.exactLineHeightPt ? 'exact' : 'auto'}"/>`
+        : '') +
+    (box ? `<w:ind w:left="${boxSide}" w:right="${boxSide}"/>` : p.firstLineIndentMm ? `<w:ind w:firstLine="${twips(p.firstLineIndentMm)}"/>` : '') +
     (p.align && p.align !== 'left' ? `<w:jc w:val="${JC[p.align]}"/>` : '') +
     // An empty paragraph keeps the height of its own size, not the document's.
     (size === halfPoints(base) ? '' : `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`);
@@ -95,7 +112,8 @@ function paragraphProps(p: Paragraph, base: number, widthMm: number, keepNext: b
  */
 function paragraphXml(p: Paragraph, base: number, widthMm: number, keepNext = false): string {
   const dots = p.dotsToEnd ? '<w:r><w:tab/></w:r>' : '';
-  let xml = `<w:p>${paragraphProps(p, base, widthMm, keepNext)}${p.runs.map((r) => runXml(r, base)).join('')}${dots}</w:p>`;
+  const content = p.image ? pictureXml(p.image) : p.runs.map((r) => runXml(r, base)).join('');
+  let xml = `<w:p>${paragraphProps(p, base, widthMm, keepNext)}${content}${dots}</w:p>`;
   if (p.ruleBelowMm) {
     const side = twips(Math.max(0, (widthMm - p.ruleBelowMm) / 2));
     xml +=
@@ -108,6 +126,30 @@ function paragraphXml(p: Paragraph, base: number, widthMm: number, keepNext = fa
   }
   return xml;
 }
+
+/** Pictures drawn so far in the document being laid out: each needs its own drawing ID. */
+let pictures = 0;
+
+/** An inline picture (DrawingML), its bytes a media part related as `rIdMedia<n>`. */
+function pictureXml(image: NonNullable<Paragraph['image']>): string {
+  const id = ++pictures;
+  const cx = emu(image.widthMm);
+  const cy = emu(image.heightMm);
+  const name = escapeXml(image.name);
+  return (
+    `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/>` +
+    `<wp:docPr id="${id}" name="${name}"/><a:graphic xmlns:a="${DRAWING}/main"><a:graphicData uri="${DRAWING}/picture">` +
+    `<pic:pic xmlns:pic="${DRAWING}/picture"><pic:nvPicPr><pic:cNvPr id="${id}" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:embed="${mediaRelId(image.mediaPath)}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+    '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+  );
+}
+
+const DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006';
+const WP_NS = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"';
+/** A media part's relationship ID, from its path (`media/quoc-huy.png` → `rIdMedia_quoc_huy_png`). */
+const mediaRelId = (path: string) => `rIdMedia_${path.replace(/^media\//, '').replace(/[^A-Za-z0-9]/g, '_')}`;
 
 const LINE = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
 const NONE = (side: string) => `<w:${side} w:val="none" w:sz="0" w:space="0" w:color="auto"/>`;
@@ -189,16 +231,18 @@ function bodyXml(blocks: Block[], base: number, width: number): string {
 
 function documentXml(doc: DocModel): string {
   const m = doc.page.marginsMm;
-  const body = bodyXml(doc.blocks, doc.sizePt, 210 - m.left - m.right);
+  const landscape = doc.page.orientation === 'landscape';
+  pictures = 0;
+  const body = bodyXml(doc.blocks, doc.sizePt, (landscape ? 297 : 210) - m.left - m.right);
   const headers = doc.pageNumbersFromPage2
     ? '<w:headerReference w:type="default" r:id="rIdHeaderPage"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
     : '';
   const section =
-    `<w:sectPr>${headers}<w:pgSz w:w="${A4.width}" w:h="${A4.height}"/>` +
+    `<w:sectPr>${headers}${landscape ? `<w:pgSz w:w="${A4.height}" w:h="${A4.width}" w:orient="landscape"/>` : `<w:pgSz w:w="${A4.width}" w:h="${A4.height}"/>`}` +
     `<w:pgMar w:top="${twips(m.top)}" w:right="${twips(m.right)}" w:bottom="${twips(m.bottom)}" w:left="${twips(m.left)}" ` +
     `w:header="${twips(HEADER_MM)}" w:footer="${twips(HEADER_MM)}" w:gutter="0"/>` +
     `${doc.pageNumbersFromPage2 ? '<w:titlePg/>' : ''}</w:sectPr>`;
-  return `${XML}<w:document ${W_NS} ${R_NS}><w:body>${body}${section}</w:body></w:document>`;
+  return `${XML}<w:document ${W_NS} ${R_NS}${doc.media?.length ? ` ${WP_NS}` : ''}><w:body>${body}${section}</w:body></w:document>`;
 }
 
 function stylesXml(doc: DocModel): string {
@@ -238,7 +282,7 @@ const emptyHeaderXml = () => `${XML}<w:hdr ${W_NS} ${R_NS}><w:p/></w:hdr>`;
 
 const TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
 
-function contentTypes(numbered: boolean): string {
+function contentTypes(numbered: boolean, media: MediaPart[]): string {
   const headers = numbered
     ? `<Override PartName="/word/header1.xml" ContentType="${TYPE}.header+xml"/><Override PartName="/word/header2.xml" ContentType="${TYPE}.header+xml"/>`
     : '';
@@ -246,6 +290,7 @@ function contentTypes(numbered: boolean): string {
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
+    media.map((m) => `<Override PartName="/word/${m.path}" ContentType="${m.contentType}"/>`).join('') +
     `<Override PartName="/word/document.xml" ContentType="${TYPE}.document.main+xml"/>` +
     `<Override PartName="/word/styles.xml" ContentType="${TYPE}.styles+xml"/>` +
     `<Override PartName="/word/settings.xml" ContentType="${TYPE}.settings+xml"/>${headers}` +
@@ -260,7 +305,7 @@ const packageRels = () =>
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
   '</Relationships>';
 
-function documentRels(numbered: boolean): string {
+function documentRels(numbered: boolean, media: MediaPart[]): string {
   return (
     `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     `<Relationship Id="rIdStyles" Type="${RELS}/styles" Target="styles.xml"/>` +
@@ -268,6 +313,7 @@ function documentRels(numbered: boolean): string {
     (numbered
       ? `<Relationship Id="rIdHeaderPage" Type="${RELS}/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="${RELS}/header" Target="header2.xml"/>`
       : '') +
+    media.map((m) => `<Relationship Id="${mediaRelId(m.path)}" Type="${RELS}/image" Target="${escapeXml(m.path)}"/>`).join('') +
     '</Relationships>'
   );
 }
@@ -286,11 +332,12 @@ function coreXml(title: string): string {
  */
 export function layoutDocx(doc: DocModel, title = ''): DocxPart[] {
   const numbered = doc.pageNumbersFromPage2;
+  const media = doc.media ?? [];
   return [
-    { path: '[Content_Types].xml', content: contentTypes(numbered) },
+    { path: '[Content_Types].xml', content: contentTypes(numbered, media) },
     { path: '_rels/.rels', content: packageRels() },
     { path: 'docProps/core.xml', content: coreXml(title) },
-    { path: 'word/_rels/document.xml.rels', content: documentRels(numbered) },
+    { path: 'word/_rels/document.xml.rels', content: documentRels(numbered, media) },
     { path: 'word/document.xml', content: documentXml(doc) },
     { path: 'word/styles.xml', content: stylesXml(doc) },
     { path: 'word/settings.xml', content: settingsXml() },
@@ -300,5 +347,6 @@ export function layoutDocx(doc: DocModel, title = ''): DocxPart[] {
           { path: 'word/header2.xml', content: emptyHeaderXml() },
         ]
       : []),
+    ...media.map((m) => ({ path: `word/${m.path}`, content: '', bytes: m.bytes })),
   ];
 }
