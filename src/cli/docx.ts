@@ -90,21 +90,28 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
   }
   await settle();
   const warnings: string[] = [];
-  if (options.pdf) {
-    // LibreOffice writes into a folder of its own; each PDF then goes through the guard like a .docx.
-    const staging = await mkdtemp(join(tmpdir(), 'thidua-pdf-')).catch((error: unknown) => {
-      throw writeProblem(error, tmpdir()) ?? error;
-    });
-    try {
-      const pdfs = await convertToPdf([...files], staging).catch((error: unknown) => {
-        warnings.push(error instanceof Error ? error.message : String(error));
-        return [];
-      });
-      for (const pdf of pdfs) files.push(await guard.write(join(dir, basename(pdf)), await readFile(pdf)));
-    } finally {
-      await rm(staging, { recursive: true, force: true });
-    }
-  }
+  if (options.pdf) files.push(...(await writePdfCopies([...files], dir, guard, warnings)));
   if (!options.guard) await guard.save();
   return { files, missing: [...missing], excluded: selectForDossiers(e).excluded, warnings };
+}
+
+/**
+ * PDF copies of written `.docx` files, into `dir` through the guard like the `.docx` (LibreOffice
+ * writes into a folder of its own first). Without LibreOffice, a warning and no PDF.
+ */
+export async function writePdfCopies(docxFiles: string[], dir: string, guard: OutputGuard, warnings: string[]): Promise<string[]> {
+  const staging = await mkdtemp(join(tmpdir(), 'thidua-pdf-')).catch((error: unknown) => {
+    throw writeProblem(error, tmpdir()) ?? error;
+  });
+  const written: string[] = [];
+  try {
+    const pdfs = await convertToPdf(docxFiles, staging).catch((error: unknown) => {
+      warnings.push(error instanceof Error ? error.message : String(error));
+      return [];
+    });
+    for (const pdf of pdfs) written.push(await guard.write(join(dir, basename(pdf)), await readFile(pdf)));
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return written;
 }
