@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { DOCX_MIME, layoutDocx } from '../core/documents';
-import type { DossierDocument, DossierKind, UnitDossierDocs } from '../core/documents';
+import type { DocModel, DossierDocument, DossierKind, UnitDossierDocs } from '../core/documents';
 import { normalizeKey } from '../core/text';
 import { renderDocument } from './docsWriter';
 import { DriveTrouble, MIME, documentUrl, drive } from './drive';
@@ -51,7 +51,8 @@ export class Folders {
     private readonly year: string,
   ) {}
 
-  private parent(): string {
+  /** «Thi đua - Hồ sơ <năm>» of this user, made the first time (the district's own documents go in it too). */
+  parent(): string {
     if (this.parentId) return this.parentId;
     const props = PropertiesService.getUserProperties();
     const key = `${PROP.folder}.${this.spreadsheetId}.${this.year}`;
@@ -202,8 +203,15 @@ export const othersDocument = (creator: string) =>
  * header rows, the default font). Zipping is Apps Script's own, nothing bundled.
  */
 function docxBlob(d: DossierDocument): Blob {
-  const parts = layoutDocx(d.doc, d.title).map((p) => Utilities.newBlob(p.content, 'application/xml', p.path));
-  return Utilities.zip(parts, `${d.title}.docx`).setContentType(DOCX_MIME);
+  return docxBlobOf(d.doc, d.title);
+}
+
+/** Any document model as a `.docx` blob; a picture part goes in as its bytes (signed, as Apps Script's are). */
+export function docxBlobOf(doc: DocModel, title: string): Blob {
+  const parts = layoutDocx(doc, title).map((p) =>
+    p.bytes ? Utilities.newBlob(Array.from(p.bytes, (b) => (b > 127 ? b - 256 : b)), 'application/octet-stream', p.path) : Utilities.newBlob(p.content, 'application/xml', p.path),
+  );
+  return Utilities.zip(parts, `${title}.docx`).setContentType(DOCX_MIME);
 }
 
 /**

@@ -19,6 +19,8 @@ export const MENU: Array<MenuItem | 'separator'> = [
   { caption: 'Tạo hồ sơ', functionName: 'createDossiers' },
   { caption: 'Tạo mẫu hồ sơ', functionName: 'createDossierTemplates' },
   { caption: 'Xuất PDF hồ sơ', functionName: 'exportDossierPdfs' },
+  { caption: 'In giấy khen', functionName: 'printCertificates' },
+  { caption: 'In thử căn lề', functionName: 'printCertificateTest' },
   'separator',
   { caption: 'Phân quyền đơn vị', functionName: 'protectUnitRows' },
   { caption: 'Bật nhật ký thay đổi', functionName: 'installAuditLog' },
