@@ -12,8 +12,7 @@
  * carry the offsets), exact line heights, space before, tab stops — not floating frames, which
  * Google Docs drops when it imports a `.docx`.
  */
-import { GAP, placeAndDate, shortDate } from './layout';
-import { FONT, peoplesCommitteeOf } from './layout';
+import { FONT, GAP, peoplesCommitteeOf, placeAndDate, shortDate } from './layout';
 import type { DocModel, MediaPart, Paragraph, Run, TabStop } from './model';
 import type { CertificateSettings } from '../certificateSettings';
 import { EXTRA_SETTING, SETTING, SHEET } from '../contract';
