@@ -7,11 +7,12 @@ import type { ExposedFunction } from './buildAddon';
 
 /**
  * Size budget: every execution, each custom-function call included, loads the whole file. Raised
- * from 150 to 200 KB when the Drive jobs, the audit log and reminders joined: the bench measures
- * the load (a few milliseconds in node:vm), and this cap still stops a heavy dependency slipping in.
- * Raised to 216 KB for the certificates (issue 11: their layout and the «In giấy khen» menu, ~10 KB).
+ * from 150 to 200 KB when the Drive jobs, the audit log and reminders joined, and to 224 KB with
+ * the summary report (its figures, document and charts: about 21 KB): the bench measures the load
+ * (a few milliseconds in node:vm), and this cap still stops a heavy dependency slipping in.
+ * Raised to 232 KB for the certificates (issue 11: their layout and the «In giấy khen» menu, ~16 KB).
  */
-export const CODE_BUDGET_BYTES = 216 * 1024;
+export const CODE_BUDGET_BYTES = 232 * 1024;
 
 /** Globals that do not exist in Apps Script (Node's and browsers'). */
 const FOREIGN_GLOBALS = ['process', 'window', 'document', 'setTimeout', 'setInterval', 'fetch', 'require', 'module', 'exports', 'globalThis.process'];

@@ -24,7 +24,7 @@ export interface Evaluated {
  * Reads and evaluates the workbook; if it cannot be read (a required sheet is missing), gives
  * what to tell the user instead.
  */
-function evaluateActiveSpreadsheet(): Evaluated | string {
+export function evaluateActiveSpreadsheet(): Evaluated | string {
   const index = new SheetIndex(SpreadsheetApp.getActiveSpreadsheet());
   const input = readInputSheets(index);
   try {

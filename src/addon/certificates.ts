@@ -12,8 +12,9 @@ import type { Emblem } from '../core/documents/certificates';
 import { evaluate } from '../core/evaluate';
 import { UnreadableWorkbook } from '../core/sheets';
 import type { WorkbookError } from '../core/model';
+import type { DocModel } from '../core/documents';
 import { DriveTrouble, documentUrl, drive } from './drive';
-import { Folders, docxBlobOf } from './dossierFiles';
+import { Folders, docxBlob } from './dossierFiles';
 import { escapeHtml, showDialog } from './html';
 import { alertUser, underDocumentLock } from './lock';
 import { SheetIndex, readInputSheets } from './sheetIO';
@@ -52,12 +53,12 @@ function emblemFrom(settings: CertificateSettings): { emblem: Emblem | null; pro
 }
 
 /** Writes `doc` as the Google Doc remembered for `fileName`, or a new one in the year's folder; its ID and link. */
-function writeDoc(spreadsheetId: string, year: string, fileName: string, doc: Parameters<typeof docxBlobOf>[0], title: string): { id: string; url: string } {
+function writeDoc(spreadsheetId: string, year: string, fileName: string, doc: DocModel, title: string): { id: string; url: string } {
   const props = PropertiesService.getUserProperties();
   const key = `${PROP}.${spreadsheetId}.${fileName}`;
   const saved = props.getProperty(key);
   const found = saved ? drive.find(saved) : null;
-  const blob = docxBlobOf(doc, title);
+  const blob = docxBlob({ doc, title });
   if (found && !found.trashed) {
     drive.reimportDocument(found.id, blob, title);
     return { id: found.id, url: documentUrl(found.id) };

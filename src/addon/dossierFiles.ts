@@ -51,7 +51,7 @@ export class Folders {
     private readonly year: string,
   ) {}
 
-  /** «Thi đua - Hồ sơ <năm>» of this user, made the first time (the district's own documents go in it too). */
+  /** «Thi đua - Hồ sơ <năm>» itself (the district's own documents go there, beside the units' folders). */
   parent(): string {
     if (this.parentId) return this.parentId;
     const props = PropertiesService.getUserProperties();
@@ -202,16 +202,12 @@ export const othersDocument = (creator: string) =>
  * has the layout the command line's file has (page numbers, drawn rules, keep-with-next, repeated
  * header rows, the default font). Zipping is Apps Script's own, nothing bundled.
  */
-function docxBlob(d: DossierDocument): Blob {
-  return docxBlobOf(d.doc, d.title);
-}
-
-/** Any document model as a `.docx` blob; a picture part goes in as its bytes (signed, as Apps Script's are). */
-export function docxBlobOf(doc: DocModel, title: string): Blob {
-  const parts = layoutDocx(doc, title).map((p) =>
+export function docxBlob(d: { doc: DocModel; title: string }): Blob {
+  // A picture part goes in as its bytes (signed, as Apps Script's are).
+  const parts = layoutDocx(d.doc, d.title).map((p) =>
     p.bytes ? Utilities.newBlob(Array.from(p.bytes, (b) => (b > 127 ? b - 256 : b)), 'application/octet-stream', p.path) : Utilities.newBlob(p.content, 'application/xml', p.path),
   );
-  return Utilities.zip(parts, `${title}.docx`).setContentType(DOCX_MIME);
+  return Utilities.zip(parts, `${d.title}.docx`).setContentType(DOCX_MIME);
 }
 
 /**

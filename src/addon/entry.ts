@@ -14,4 +14,5 @@ export { createDossierTemplates } from './dossierFiles';
 export { jobOpen, jobStart, jobStep, jobCancel, continueJobs } from './jobs';
 export { installAuditLog, recordEdit } from './auditLog';
 export { showReminderSidebar } from './reminders';
+export { buildSummaryReport } from './summaryReport';
 export { printCertificates, printCertificateTest } from './certificates';

@@ -8,6 +8,7 @@ const STEPS: Array<[string, string]> = [
   ['Xếp hạng', `Xếp hạng các đơn vị trong từng khối theo điểm thẩm định, ghi vào trang «${SHEET.ranking}». Điểm bằng nhau được xếp đồng hạng.`],
   ['Kiểm tra điều kiện', `Xét từng đề nghị theo tiêu chuẩn, chỉ tiêu và thời hạn nộp hồ sơ, ghi vào trang «${SHEET.verdicts}» kèm lý do và mã quy định (P1, A0…).`],
   ['Lập danh sách khen thưởng', `Ghi các đề nghị đủ điều kiện và trong chỉ tiêu vào trang «${SHEET.awardList}».`],
+  ['Báo cáo tổng kết', `Ghi số liệu tổng kết và biểu đồ vào trang «${SHEET.summary}», và tạo (hoặc cập nhật) dự thảo báo cáo tổng kết phong trào trên Google Tài liệu, có biểu đồ; mục bài học kinh nghiệm và kiến nghị để dòng chấm cho Văn phòng viết.`],
   ['Phân quyền đơn vị', `Chỉ cho các địa chỉ trong cột Email của mỗi đơn vị sửa các dòng của đơn vị mình ở trang «${SHEET.scores}» và «${SHEET.nominations}»; cột «Điểm thẩm định» chỉ chủ sở hữu được sửa. Chạy lại để cập nhật.`],
 ];
 

@@ -19,6 +19,7 @@ export const MENU: Array<MenuItem | 'separator'> = [
   { caption: 'Tạo hồ sơ', functionName: 'createDossiers' },
   { caption: 'Tạo mẫu hồ sơ', functionName: 'createDossierTemplates' },
   { caption: 'Xuất PDF hồ sơ', functionName: 'exportDossierPdfs' },
+  { caption: 'Báo cáo tổng kết', functionName: 'buildSummaryReport' },
   { caption: 'In giấy khen', functionName: 'printCertificates' },
   { caption: 'In thử căn lề', functionName: 'printCertificateTest' },
   'separator',

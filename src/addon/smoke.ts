@@ -16,6 +16,7 @@ import { createDossierTemplates } from './dossierFiles';
 import { dossierJob, exportDossierPdfs } from './dossierRun';
 import { STEP_MS, continueJob, startJob, type Clock, type JobDefinition } from './jobRunner';
 import { endpoints } from './endpoints';
+import { buildSummaryReport } from './summaryReport';
 import { installAuditLog } from './auditLog';
 import { DEFAULT_TEMPLATE } from '../core/reminderTemplate';
 import { buildMenu } from './menu';
@@ -139,6 +140,7 @@ export const SMOKE_STEPS: SmokeStep[] = [
     },
   },
   ...DOSSIER_STEPS,
+  { name: 'Báo cáo tổng kết', run: () => (buildSummaryReport(), outputRows(SHEET.summary)) },
   { name: 'Bật nhật ký thay đổi', run: () => installAuditLog() },
   {
     // No letter is sent: the test copy's addresses are the sample's, not real offices'.

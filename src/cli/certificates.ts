@@ -13,7 +13,7 @@ import { EXTRA_SETTING, SHEET } from '../core/contract';
 import { EmblemError, alignmentTestPage, buildCertificates, readEmblem } from '../core/documents/certificates';
 import type { Emblem } from '../core/documents/certificates';
 import { UsageError } from './args';
-import { writeDocx, writePdfCopies } from './docx';
+import { writeDocx, pdfCopies } from './docx';
 import { FileProblem } from './fsErrors';
 import type { RunOptions, Terminal } from './main';
 import { SAMPLE_WORKBOOK } from './main';
@@ -98,7 +98,7 @@ export async function certificatesCommand(argv: string[], terminal: Terminal, ru
         ...(set.missing.length ? ['Còn thiếu (để trống «…» trên giấy khen):', ...set.missing.map((m) => `  - ${m}`)] : []),
       ];
     }
-    if (options.pdf) files.push(...(await writePdfCopies([...files], dir, guard, warnings)));
+    if (options.pdf) files.push(...(await pdfCopies([...files], dir, guard, warnings)));
   } finally {
     await guard.save();
   }

@@ -90,22 +90,22 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
   }
   await settle();
   const warnings: string[] = [];
-  if (options.pdf) files.push(...(await writePdfCopies([...files], dir, guard, warnings)));
+  if (options.pdf) files.push(...(await pdfCopies([...files], dir, guard, warnings)));
   if (!options.guard) await guard.save();
   return { files, missing: [...missing], excluded: selectForDossiers(e).excluded, warnings };
 }
 
 /**
- * PDF copies of written `.docx` files, into `dir` through the guard like the `.docx` (LibreOffice
- * writes into a folder of its own first). Without LibreOffice, a warning and no PDF.
+ * PDF copies of `files` in `dir`, through `guard` like the .docx (LibreOffice writes into a
+ * folder of its own first). Without LibreOffice the reason goes into `warnings` and none is made.
  */
-export async function writePdfCopies(docxFiles: string[], dir: string, guard: OutputGuard, warnings: string[]): Promise<string[]> {
+export async function pdfCopies(files: string[], dir: string, guard: OutputGuard, warnings: string[]): Promise<string[]> {
   const staging = await mkdtemp(join(tmpdir(), 'thidua-pdf-')).catch((error: unknown) => {
     throw writeProblem(error, tmpdir()) ?? error;
   });
   const written: string[] = [];
   try {
-    const pdfs = await convertToPdf(docxFiles, staging).catch((error: unknown) => {
+    const pdfs = await convertToPdf(files, staging).catch((error: unknown) => {
       warnings.push(error instanceof Error ? error.message : String(error));
       return [];
     });

@@ -8,6 +8,7 @@ import { summarize, summarizeDossiers } from './summary';
 import { writeDossierFiles } from './docx';
 import { diffCommand } from './diff';
 import { remindersCommand } from './reminders';
+import { closingCommand } from './closing';
 import { certificatesCommand } from './certificates';
 import type { DossierFilesResult } from './docx';
 import { FileProblem } from './fsErrors';
@@ -42,6 +43,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal,
   try {
     if (argv[0] === 'diff') return await diffCommand(argv.slice(1), terminal);
     if (argv[0] === 'nhac-viec') return await remindersCommand(argv.slice(1), terminal);
+    if (argv[0] === 'tong-ket') return await closingCommand(argv.slice(1), terminal, options);
     if (argv[0] === 'giay-khen') return await certificatesCommand(argv.slice(1), terminal, options);
     const args = parseArgs(argv);
     if (args.command === 'help') {
@@ -115,7 +117,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal,
 }
 
 /** `--out` must be a folder that exists or can be made, not a file. */
-async function checkOutputFolder(dir: string): Promise<void> {
+export async function checkOutputFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch(() => undefined);
   if (found && !found.isDirectory()) {
     throw new FileProblem(`«${dir}» là một tệp, không phải thư mục: sau --out hãy nêu một thư mục (chưa có thì sẽ được tạo).`);

@@ -6,6 +6,8 @@
  */
 import type { CellValue } from '../core/model';
 import type { OutputSheet, RowMark } from '../core/results';
+import type { SheetChart } from '../core/summarySheet';
+import { CHART_CONTENT_TYPE, CHART_RELATIONSHIP, chartSpaceXml } from '../core/documents/charts';
 import { normalizeKey } from '../core/text';
 import { columnWidth, DATE_FORMAT, displayLength, FILL, WIDE_COLUMN } from './xlsx';
 import { entryBytes, readZip, writeZip } from './zip';
@@ -18,6 +20,7 @@ const TYPE = {
   calcChain: `${NS_REL}/calcChain`,
   officeDocument: `${NS_REL}/officeDocument`,
 };
+const DRAWING_CONTENT = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const WORKSHEET_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
@@ -230,10 +233,54 @@ function sheetXml(output: OutputSheet, styles: Styles): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Charts over a result sheet's cells
+
+const PACKAGE_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const chartRel = (id: string, target: string, type: string) =>
+  `${XML_HEAD}<Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`;
+
+/** `'Tổng kết'!$A$3:$A$9`: a column's cells, rows 1-based as Excel counts them. */
+const columnRef = (sheet: string, col: number, from: number, to: number) =>
+  `'${sheet.replace(/'/g, "''")}'!$${columnName(col)}$${from}:$${columnName(col)}$${to}`;
+
+/** The drawing part anchoring each chart to its cells, and the chart parts with series over the sheet's cells. */
+function chartParts(sheet: string, charts: SheetChart[], chartPath: (i: number) => string): { drawing: string; parts: [string, string][] } {
+  const anchors = charts.map((c, i) => {
+    const at = (col: number, row: number) => `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+    return (
+      `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${at(c.anchor.col, c.anchor.row)}</xdr:from><xdr:to>${at(c.anchor.col + c.widthColumns, c.anchor.row + c.heightRows)}</xdr:to>` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(c.spec.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+      `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart${i + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+    );
+  });
+  const drawing =
+    `${XML_HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ` +
+    `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">${anchors.join('')}</xdr:wsDr>`;
+  const parts = charts.map((c, i): [string, string] => {
+    const first = c.data.row + 2;
+    const last = c.data.row + 1 + c.data.rows;
+    const refs = {
+      categories: columnRef(sheet, c.data.col, first, last),
+      series: Array.from({ length: c.data.series }, (_, k) => ({
+        name: `'${sheet.replace(/'/g, "''")}'!$${columnName(c.data.col + 1 + k)}$${c.data.row + 1}`,
+        values: columnRef(sheet, c.data.col + 1 + k, first, last),
+      })),
+    };
+    return [chartPath(i), chartSpaceXml(c.spec, refs)];
+  });
+  return { drawing, parts };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The package
 
-/** The package of `source` with `outputs` added, or replacing the sheets of the same names. */
-export function addOutputSheets(source: Uint8Array, outputs: OutputSheet[]): Uint8Array {
+/**
+ * The package of `source` with `outputs` added, or replacing the sheets of the same names; a
+ * sheet's `charts`, if any, drawn over its cells (a drawing part and a chart part each).
+ */
+export function addOutputSheets(source: Uint8Array, outputs: (OutputSheet & { charts?: SheetChart[] })[]): Uint8Array {
   const entries = readZip(source);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const text = (name: string) => {
@@ -270,14 +317,41 @@ export function addOutputSheets(source: Uint8Array, outputs: OutputSheet[]): Uin
   const usedParts = new Set(entries.map((e) => e.name.toLowerCase()));
   let replacedAny = false;
 
-  for (const output of outputs) {
+  const freePart = (stem: string) => {
+    let i = 1;
+    while (usedParts.has(`${stem}${i}.xml`)) i++;
+    usedParts.add(`${stem}${i}.xml`);
+    return `${stem}${i}.xml`;
+  };
+  /** The sheet's XML, with its drawing of charts when it has some (the parts are added here). */
+  const withCharts = (part: string, output: (typeof outputs)[number]): string => {
     const xml = sheetXml(output, styles);
+    if (!output.charts?.length) return xml;
+    const drawingPart = freePart('xl/drawings/drawing');
+    const { drawing, parts } = chartParts(output.name, output.charts, () => freePart('xl/charts/chart'));
+    changed.set(drawingPart, drawing);
+    changed.set(relsOf(part), chartRel('rIdThiDuaDrawing', `../drawings/${drawingPart.split('/').pop()}`, `${NS_REL}/drawing`));
+    const drawingRels = parts
+      .map(([path], i) => `<Relationship Id="rIdChart${i + 1}" Type="${CHART_RELATIONSHIP}" Target="../charts/${path.split('/').pop()}"/>`)
+      .join('');
+    changed.set(relsOf(drawingPart), `${XML_HEAD}<Relationships xmlns="${PACKAGE_RELS}">${drawingRels}</Relationships>`);
+    types = appendInto(types, 'Types', `<Override PartName="/${drawingPart}" ContentType="${DRAWING_CONTENT}"/>`);
+    for (const [path, chart] of parts) {
+      changed.set(path, chart);
+      types = appendInto(types, 'Types', `<Override PartName="/${path}" ContentType="${CHART_CONTENT_TYPE}"/>`);
+    }
+    return xml
+      .replace('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_REL}">`)
+      .replace('</worksheet>', '<drawing r:id="rIdThiDuaDrawing"/></worksheet>');
+  };
+
+  for (const output of outputs) {
     const old = sheetTags.find((t) => normalizeKey(attr(t, 'name') ?? '') === normalizeKey(output.name));
     const oldRel = old && workbookRels.find((r) => r.id === attr(old, 'id') && r.type === TYPE.worksheet);
     if (old && oldRel) {
       // Replaced whole, in its place: its own notes and drawings went with the old content.
-      changed.set(oldRel.part, xml);
       removed.add(relsOf(oldRel.part));
+      changed.set(oldRel.part, withCharts(oldRel.part, output));
       workbook = workbook.replace(old, old.replace(/\sname\s*=\s*("[^"]*"|'[^']*')/, ` name="${escapeXml(output.name)}"`));
       replacedAny = true;
       continue;
@@ -285,7 +359,7 @@ export function addOutputSheets(source: Uint8Array, outputs: OutputSheet[]): Uin
     while (usedParts.has(`xl/worksheets/sheet${nextPart}.xml`)) nextPart++;
     const part = `xl/worksheets/sheet${nextPart}.xml`;
     usedParts.add(part);
-    changed.set(part, xml);
+    changed.set(part, withCharts(part, output));
     const id = `rIdThiDua${nextSheetId}`;
     const folder = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
     const target = folder && part.startsWith(folder) ? part.slice(folder.length) : `/${part}`;

@@ -16,6 +16,8 @@ export const SHEET = {
   documents: 'Hồ sơ',
   /** The audit log (issue 13): every edit of the input sheets, appended, never rewritten. */
   auditLog: 'Nhật ký',
+  /** The movement's summary figures and charts (issue 11), written by «Báo cáo tổng kết» / `thidua tong-ket`. */
+  summary: 'Tổng kết',
 } as const;
 
 export const SETTING = {

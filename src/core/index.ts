@@ -17,3 +17,7 @@ export * from './cells';
 export * from './text';
 export { nominationDraftSchema, draftToCells, nominationToDraft, placeDraft, previewDraft } from './draft';
 export type { NominationDraft, DraftPreview } from './draft';
+export { movementClosing, SCORE_BANDS } from './movementSummary';
+export type { BlockResult, IntakeRecord, MovementClosing, NominationCount, ReturnedDossier, ScoreBand } from './movementSummary';
+export { summarySheet } from './summarySheet';
+export type { SheetChart, SummarySheet } from './summarySheet';

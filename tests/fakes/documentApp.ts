@@ -33,7 +33,7 @@ const enumOf = <K extends string>(names: readonly K[]) => Object.fromEntries(nam
 
 export const Attribute = enumOf(ATTRIBUTES);
 export const HorizontalAlignment = enumOf(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY'] as const);
-export const ElementType = enumOf(['BODY_SECTION', 'PARAGRAPH', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'TEXT', 'PAGE_BREAK'] as const);
+export const ElementType = enumOf(['BODY_SECTION', 'PARAGRAPH', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'TEXT', 'PAGE_BREAK', 'INLINE_IMAGE'] as const);
 
 /** Attributes of characters; the rest belong to paragraphs, tables, cells or the body. */
 const TEXT_KEYS = new Set(['BOLD', 'ITALIC', 'UNDERLINE', 'STRIKETHROUGH', 'FONT_FAMILY', 'FONT_SIZE', 'FOREGROUND_COLOR', 'BACKGROUND_COLOR', 'LINK_URL']);
@@ -335,7 +335,7 @@ export class FakeText extends FakeNode implements Subset<Text, Exclude<TextMetho
   }
 }
 
-type ParagraphMethods = 'getText' | 'setText' | 'appendText' | 'editAsText' | 'getAttributes' | 'setAttributes' | 'setAlignment' | 'getAlignment' | 'copy' | 'removeFromParent' | 'getParent' | 'getType' | 'getNumChildren' | 'findText' | 'replaceText' | 'getIndentFirstLine' | 'getSpacingBefore' | 'getSpacingAfter' | 'getLineSpacing';
+type ParagraphMethods = 'appendInlineImage' | 'getText' | 'setText' | 'appendText' | 'editAsText' | 'getAttributes' | 'setAttributes' | 'setAlignment' | 'getAlignment' | 'copy' | 'removeFromParent' | 'getParent' | 'getType' | 'getNumChildren' | 'findText' | 'replaceText' | 'getIndentFirstLine' | 'getSpacingBefore' | 'getSpacingAfter' | 'getLineSpacing';
 
 export class FakeParagraph extends FakeNode implements Subset<Paragraph, ParagraphMethods> {
   readonly type = 'PARAGRAPH' as const;
@@ -343,6 +343,8 @@ export class FakeParagraph extends FakeNode implements Subset<Paragraph, Paragra
   attrs: Attrs = {};
   /** A paragraph made by `insertPageBreak`: what follows starts a new page. */
   pageBreak = false;
+  /** Images after the paragraph's text (`appendInlineImage`). */
+  readonly images: FakeInlineImage[] = [];
   constructor(ctx: DocsContext, text = '') {
     super(ctx);
     this.text = new FakeText(ctx);
@@ -370,7 +372,15 @@ export class FakeParagraph extends FakeNode implements Subset<Paragraph, Paragra
     return counted(this.text, 'Text', this.ctx.log);
   }
   getNumChildren(): number {
-    return 1;
+    return 1 + this.images.length;
+  }
+  appendInlineImage(image: GoogleAppsScript.Base.BlobSource): FakeInlineImage {
+    const blob = image as unknown as FakeBlob;
+    if (!(blob instanceof FakeBlob) || !/^image\/(png|jpeg|gif)$/.test(blob.contentType)) throw new Error('Invalid image data.');
+    const inline = new FakeInlineImage(this.ctx, blob);
+    inline.parent = this;
+    this.images.push(inline);
+    return counted(inline, 'InlineImage', this.ctx.log);
   }
   asParagraph(): this {
     return this;
@@ -411,6 +421,41 @@ export class FakeParagraph extends FakeNode implements Subset<Paragraph, Paragra
     p.attrs = { ...this.attrs };
     p.pageBreak = this.pageBreak;
     return p;
+  }
+}
+
+/** An image in a paragraph: its blob, size in pixels and alt text. */
+export class FakeInlineImage extends FakeNode implements Subset<GoogleAppsScript.Document.InlineImage, 'setWidth' | 'setHeight' | 'setAltDescription' | 'getWidth' | 'getHeight'> {
+  readonly type = 'INLINE_IMAGE' as const;
+  width = 0;
+  height = 0;
+  alt = '';
+  constructor(
+    ctx: DocsContext,
+    readonly blob: FakeBlob,
+  ) {
+    super(ctx);
+  }
+  texts(): FakeText[] {
+    return [];
+  }
+  setWidth(width: number): this {
+    this.width = width;
+    return this;
+  }
+  setHeight(height: number): this {
+    this.height = height;
+    return this;
+  }
+  getWidth(): number {
+    return this.width;
+  }
+  getHeight(): number {
+    return this.height;
+  }
+  setAltDescription(description: string): this {
+    this.alt = description;
+    return this;
   }
 }
 

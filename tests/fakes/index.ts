@@ -121,6 +121,8 @@ export function fakeGoogle(options: GoogleOptions = {}) {
     Utilities: fakeUtilities(log, ctx.DateCtor),
     Drive: drive.service(),
     MailApp: fakeMailApp(mail, log),
+    /** Enums only (reading one is no call). */
+    Charts: { ChartType: { AREA: 'AREA', BAR: 'BAR', COLUMN: 'COLUMN', LINE: 'LINE', PIE: 'PIE', SCATTER: 'SCATTER', TABLE: 'TABLE' } },
   };
 
   return {

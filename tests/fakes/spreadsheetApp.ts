@@ -7,6 +7,7 @@
  */
 import type { CallLog, Subset } from './calls';
 import { counted } from './calls';
+import { FakeBlob } from './documentApp';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -446,7 +447,7 @@ function parseA1(a1: string): [number, number, number, number] {
   return [r1, c1, r2 - r1 + 1, c2 - c1 + 1];
 }
 
-type SheetMethods = 'protect' | 'getName' | 'getSheetId' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'clear' | 'setFrozenRows' | 'getFrozenRows' | 'setColumnWidth' | 'setColumnWidths' | 'getProtections' | 'activate' | 'getRangeList';
+type SheetMethods = 'newChart' | 'insertChart' | 'getCharts' | 'removeChart' | 'protect' | 'getName' | 'getSheetId' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'clear' | 'setFrozenRows' | 'getFrozenRows' | 'setColumnWidth' | 'setColumnWidths' | 'getProtections' | 'activate' | 'getRangeList';
 
 export class FakeSheet implements Subset<Sheet, SheetMethods> {
   readonly cells: Array<Array<Cell | undefined>> = [];
@@ -454,6 +455,8 @@ export class FakeSheet implements Subset<Sheet, SheetMethods> {
   maxColumns = 26;
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
+  /** The charts on the sheet, in the order inserted. */
+  readonly charts: FakeEmbeddedChart[] = [];
 
   constructor(
     private readonly ctx: FakeContext,
@@ -588,9 +591,90 @@ export class FakeSheet implements Subset<Sheet, SheetMethods> {
     this.spreadsheet.selections.push([this.name]);
     return this;
   }
+  newChart(): FakeEmbeddedChartBuilder {
+    return counted(new FakeEmbeddedChartBuilder(this), 'EmbeddedChartBuilder', this.ctx.log);
+  }
+  /** Sheet.clear() leaves charts in place (they are not cell content): only `removeChart` takes one away. */
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const c = (chart as unknown as FakeEmbeddedChart).me;
+    if (c.sheet !== this) throw new Error('Fake: a chart built on another sheet cannot be inserted here.');
+    if (this.charts.includes(c)) throw new Error('The chart is already in the sheet.');
+    if (c.anchor.row > this.maxRows || c.anchor.column > this.maxColumns) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    this.charts.push(c);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return this.charts.map((c) => counted(c, 'EmbeddedChart', this.ctx.log));
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const at = this.charts.indexOf((chart as unknown as FakeEmbeddedChart).me);
+    if (at < 0) throw new Error('Fake: that chart is not on this sheet.');
+    this.charts.splice(at, 1);
+  }
   /** A list of ranges (A1 notations) that is selected at once with `activate()`. */
   getRangeList(a1Notations: string[]) {
     return counted({ activate: () => this.spreadsheet.selections.push([this.name, ...a1Notations]) }, 'RangeList', this.ctx.log);
+  }
+}
+
+type ChartBuilderMethods = 'addRange' | 'setChartType' | 'setNumHeaders' | 'setOption' | 'setPosition' | 'build';
+
+/**
+ * EmbeddedChartBuilder as documented: ranges, a chart type, header rows, options, an anchor
+ * (1-based row and column, pixel offsets). `build` needs a type and a range, as Sheets does.
+ */
+export class FakeEmbeddedChartBuilder implements Subset<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, ChartBuilderMethods> {
+  private readonly ranges: FakeRange[] = [];
+  private type: string | null = null;
+  private headers = -1;
+  private readonly options = new Map<string, unknown>();
+  private anchor = { row: 1, column: 1, offsetX: 0, offsetY: 0 };
+  constructor(private readonly sheet: FakeSheet) {}
+  addRange(range: GoogleAppsScript.Spreadsheet.Range): this {
+    const r = range as unknown as FakeRange;
+    if (r.sheet !== this.sheet) throw new Error('Fake: a chart reads ranges of its own sheet here.');
+    this.ranges.push(r);
+    return this;
+  }
+  setChartType(type: GoogleAppsScript.Charts.ChartType): this {
+    this.type = type as unknown as string;
+    return this;
+  }
+  setNumHeaders(headers: number): this {
+    this.headers = headers;
+    return this;
+  }
+  setOption(option: string, value: unknown): this {
+    this.options.set(option, value);
+    return this;
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
+    if (![anchorRowPos, anchorColPos].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('Invalid argument: anchor row and column start at 1.');
+    this.anchor = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
+    return this;
+  }
+  build(): FakeEmbeddedChart {
+    if (!this.type) throw new Error('Chart type must be set before the chart is built.');
+    if (!this.ranges.length) throw new Error('A chart needs at least one range.');
+    return new FakeEmbeddedChart(this.sheet, this.type, [...this.ranges], this.headers, new Map(this.options), { ...this.anchor });
+  }
+}
+
+/** An embedded chart: what was built, and `getAs` an image of it (a stand-in PNG naming its title). */
+export class FakeEmbeddedChart implements Subset<GoogleAppsScript.Spreadsheet.EmbeddedChart, 'getAs'> {
+  readonly me: this = this;
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly type: string,
+    readonly ranges: FakeRange[],
+    readonly numHeaders: number,
+    readonly options: Map<string, unknown>,
+    readonly anchor: { row: number; column: number; offsetX: number; offsetY: number },
+  ) {}
+  getAs(contentType: string): FakeBlob {
+    if (contentType !== 'image/png') throw new Error(`Fake: charts convert to image/png here, not ${contentType}.`);
+    return new FakeBlob(`${String(this.options.get('title') ?? 'chart')}.png`, 'image/png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
   }
 }
 

@@ -9,3 +9,7 @@ export type { DocxPart } from './ooxml';
 export { PLACEHOLDERS } from './placeholders';
 export type { Placeholder, PlaceholderData } from './placeholders';
 export type { Field } from './facts';
+export { SUMMARY_REPORT_TITLE, chartMarker, distributionChart, rankingChart, summaryCharts, summaryReport, withChartMarkers } from './summaryReport';
+export type { SummaryReportDocument } from './summaryReport';
+export { ACCENT_COLOR, CHART_COLORS, chartSpaceXml } from './charts';
+export type { ChartRefs, ChartSeries, ChartSpec } from './charts';

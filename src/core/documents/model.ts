@@ -6,6 +6,8 @@
  * attribute, and a text search in either output must find what a reader sees.
  */
 
+import type { ChartSpec } from './charts';
+
 export interface Run {
   text: string;
   bold?: boolean;
@@ -56,6 +58,19 @@ export interface Paragraph {
   image?: { mediaPath: string; widthMm: number; heightMm: number; name: string };
   /** An empty box with a thin border, this big, as the paragraph's content (the place of a missing picture). */
   emptyBoxMm?: { widthMm: number; heightMm: number };
+  /** A chart drawn in the paragraph (the paragraph's text, if any, comes before it). */
+  chart?: InlineChart;
+}
+
+/**
+ * A chart inside a paragraph. `id` numbers the document's charts from 1 (their parts are
+ * `chart<id>.xml`), so a renderer needs no state to name them.
+ */
+export interface InlineChart {
+  id: number;
+  spec: ChartSpec;
+  widthMm: number;
+  heightMm: number;
 }
 
 export interface TableCell {

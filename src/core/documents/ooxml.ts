@@ -10,7 +10,8 @@
  * Element order inside `w:pPr`, `w:rPr`, `w:tblPr`, `w:trPr`, `w:tcPr` follows the schema
  * (Word refuses a file whose order is wrong, LibreOffice forgives it).
  */
-import type { Alignment, Block, DocModel, MediaPart, Paragraph, Run, Table } from './model';
+import type { Alignment, Block, DocModel, InlineChart, MediaPart, Paragraph, Run, Table } from './model';
+import { CHART_CONTENT_TYPE, CHART_RELATIONSHIP, chartSpaceXml } from './charts';
 
 /** One file inside the `.docx` package. */
 export interface DocxPart {
@@ -27,8 +28,6 @@ const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
 const halfPoints = (pt: number) => Math.round(pt * 2);
 /** A4 in twips, as Word writes it. */
 const A4 = { width: 11906, height: 16838 };
-/** A picture's size in English Metric Units (DrawingML). */
-const emu = (mm: number) => Math.round(mm * 36000);
 /** Header distance from the page's top edge. */
 const HEADER_MM = 10;
 
@@ -112,8 +111,9 @@ function paragraphProps(p: Paragraph, base: number, widthMm: number, keepNext: b
  */
 function paragraphXml(p: Paragraph, base: number, widthMm: number, keepNext = false): string {
   const dots = p.dotsToEnd ? '<w:r><w:tab/></w:r>' : '';
+  const chart = p.chart ? chartRunXml(p.chart) : '';
   const content = p.image ? pictureXml(p.image) : p.runs.map((r) => runXml(r, base)).join('');
-  let xml = `<w:p>${paragraphProps(p, base, widthMm, keepNext)}${content}${dots}</w:p>`;
+  let xml = `<w:p>${paragraphProps(p, base, widthMm, keepNext)}${content}${dots}${chart}</w:p>`;
   if (p.ruleBelowMm) {
     const side = twips(Math.max(0, (widthMm - p.ruleBelowMm) / 2));
     xml +=
@@ -127,17 +127,20 @@ function paragraphXml(p: Paragraph, base: number, widthMm: number, keepNext = fa
   return xml;
 }
 
-/** Pictures drawn so far in the document being laid out: each needs its own drawing ID. */
-let pictures = 0;
+const EMU_PER_MM = 36000;
 
-/** An inline picture (DrawingML), its bytes a media part related as `rIdMedia<n>`. */
+/** Pictures drawn so far in the document being laid out: each needs its own drawing ID (after any chart's). */
+let pictures = 0;
+const PICTURE_IDS_FROM = 1000;
+
+/** An inline picture (DrawingML), its bytes a media part related by `mediaRelId`. */
 function pictureXml(image: NonNullable<Paragraph['image']>): string {
-  const id = ++pictures;
-  const cx = emu(image.widthMm);
-  const cy = emu(image.heightMm);
+  const id = PICTURE_IDS_FROM + ++pictures;
+  const cx = Math.round(image.widthMm * EMU_PER_MM);
+  const cy = Math.round(image.heightMm * EMU_PER_MM);
   const name = escapeXml(image.name);
   return (
-    `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/>` +
+    `<w:r><w:drawing><wp:inline ${WP_NS} distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/>` +
     `<wp:docPr id="${id}" name="${name}"/><a:graphic xmlns:a="${DRAWING}/main"><a:graphicData uri="${DRAWING}/picture">` +
     `<pic:pic xmlns:pic="${DRAWING}/picture"><pic:nvPicPr><pic:cNvPr id="${id}" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr>` +
     `<pic:blipFill><a:blip r:embed="${mediaRelId(image.mediaPath)}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
@@ -150,6 +153,28 @@ const DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006';
 const WP_NS = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"';
 /** A media part's relationship ID, from its path (`media/quoc-huy.png` → `rIdMedia_quoc_huy_png`). */
 const mediaRelId = (path: string) => `rIdMedia_${path.replace(/^media\//, '').replace(/[^A-Za-z0-9]/g, '_')}`;
+
+/** A chart inline in its paragraph: a drawing that points at the chart part (namespaces declared here, where used). */
+function chartRunXml(c: InlineChart): string {
+  return (
+    '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0">' +
+    `<wp:extent cx="${Math.round(c.widthMm * EMU_PER_MM)}" cy="${Math.round(c.heightMm * EMU_PER_MM)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
+    `<wp:docPr id="${c.id}" name="Biểu đồ ${c.id}" descr="${escapeXml(c.spec.title)}"/><wp:cNvGraphicFramePr/>` +
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart${c.id}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+  );
+}
+
+/** The charts of a document, in order (top-level paragraphs and those in tables). */
+function chartsOf(doc: DocModel): InlineChart[] {
+  const out: InlineChart[] = [];
+  const visit = (p: Paragraph) => p.chart && out.push(p.chart);
+  for (const b of doc.blocks) {
+    if (b.kind === 'paragraph') visit(b);
+    else for (const row of b.rows) for (const cell of row) cell.paragraphs.forEach(visit);
+  }
+  return out;
+}
 
 const LINE = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
 const NONE = (side: string) => `<w:${side} w:val="none" w:sz="0" w:space="0" w:color="auto"/>`;
@@ -242,7 +267,7 @@ function documentXml(doc: DocModel): string {
     `<w:pgMar w:top="${twips(m.top)}" w:right="${twips(m.right)}" w:bottom="${twips(m.bottom)}" w:left="${twips(m.left)}" ` +
     `w:header="${twips(HEADER_MM)}" w:footer="${twips(HEADER_MM)}" w:gutter="0"/>` +
     `${doc.pageNumbersFromPage2 ? '<w:titlePg/>' : ''}</w:sectPr>`;
-  return `${XML}<w:document ${W_NS} ${R_NS}${doc.media?.length ? ` ${WP_NS}` : ''}><w:body>${body}${section}</w:body></w:document>`;
+  return `${XML}<w:document ${W_NS} ${R_NS}><w:body>${body}${section}</w:body></w:document>`;
 }
 
 function stylesXml(doc: DocModel): string {
@@ -282,10 +307,11 @@ const emptyHeaderXml = () => `${XML}<w:hdr ${W_NS} ${R_NS}><w:p/></w:hdr>`;
 
 const TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
 
-function contentTypes(numbered: boolean, media: MediaPart[]): string {
-  const headers = numbered
-    ? `<Override PartName="/word/header1.xml" ContentType="${TYPE}.header+xml"/><Override PartName="/word/header2.xml" ContentType="${TYPE}.header+xml"/>`
-    : '';
+function contentTypes(numbered: boolean, charts: InlineChart[], media: MediaPart[]): string {
+  const headers =
+    (numbered
+      ? `<Override PartName="/word/header1.xml" ContentType="${TYPE}.header+xml"/><Override PartName="/word/header2.xml" ContentType="${TYPE}.header+xml"/>`
+      : '') + charts.map((c) => `<Override PartName="/word/charts/chart${c.id}.xml" ContentType="${CHART_CONTENT_TYPE}"/>`).join('');
   return (
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -305,7 +331,7 @@ const packageRels = () =>
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
   '</Relationships>';
 
-function documentRels(numbered: boolean, media: MediaPart[]): string {
+function documentRels(numbered: boolean, charts: InlineChart[], media: MediaPart[]): string {
   return (
     `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     `<Relationship Id="rIdStyles" Type="${RELS}/styles" Target="styles.xml"/>` +
@@ -313,6 +339,7 @@ function documentRels(numbered: boolean, media: MediaPart[]): string {
     (numbered
       ? `<Relationship Id="rIdHeaderPage" Type="${RELS}/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="${RELS}/header" Target="header2.xml"/>`
       : '') +
+    charts.map((c) => `<Relationship Id="rIdChart${c.id}" Type="${CHART_RELATIONSHIP}" Target="charts/chart${c.id}.xml"/>`).join('') +
     media.map((m) => `<Relationship Id="${mediaRelId(m.path)}" Type="${RELS}/image" Target="${escapeXml(m.path)}"/>`).join('') +
     '</Relationships>'
   );
@@ -332,12 +359,13 @@ function coreXml(title: string): string {
  */
 export function layoutDocx(doc: DocModel, title = ''): DocxPart[] {
   const numbered = doc.pageNumbersFromPage2;
+  const charts = chartsOf(doc);
   const media = doc.media ?? [];
   return [
-    { path: '[Content_Types].xml', content: contentTypes(numbered, media) },
+    { path: '[Content_Types].xml', content: contentTypes(numbered, charts, media) },
     { path: '_rels/.rels', content: packageRels() },
     { path: 'docProps/core.xml', content: coreXml(title) },
-    { path: 'word/_rels/document.xml.rels', content: documentRels(numbered, media) },
+    { path: 'word/_rels/document.xml.rels', content: documentRels(numbered, charts, media) },
     { path: 'word/document.xml', content: documentXml(doc) },
     { path: 'word/styles.xml', content: stylesXml(doc) },
     { path: 'word/settings.xml', content: settingsXml() },
@@ -347,6 +375,7 @@ export function layoutDocx(doc: DocModel, title = ''): DocxPart[] {
           { path: 'word/header2.xml', content: emptyHeaderXml() },
         ]
       : []),
+    ...charts.map((c) => ({ path: `word/charts/chart${c.id}.xml`, content: chartSpaceXml(c.spec) })),
     ...media.map((m) => ({ path: `word/${m.path}`, content: '', bytes: m.bytes })),
   ];
 }
