@@ -13,7 +13,7 @@ import { EXTRA_SETTING, SHEET } from '../core/contract';
 import { EmblemError, alignmentTestPage, buildCertificates, readEmblem } from '../core/documents/certificates';
 import type { Emblem } from '../core/documents/certificates';
 import { UsageError } from './args';
-import { writeDocx, pdfCopies } from './docx';
+import { pdfCopies, writeDocx } from './docx';
 import { FileProblem } from './fsErrors';
 import type { RunOptions, Terminal } from './main';
 import { SAMPLE_WORKBOOK } from './main';
