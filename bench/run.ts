@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { evaluate, outputSheets } from '../src/core';
 import { readWorkbookFile, saveBook, sheetsToBook } from '../src/cli/xlsx';
 import { benchCommands, benchDossiers } from './dossiers';
+import { benchCertificates, provinceAwards } from './certificates';
 import { benchAddon } from '../scripts/bench-addon';
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { provinceSheets } from './province';
@@ -70,6 +71,13 @@ async function main(): Promise<void> {
   console.log(`  thidua check:                 ${ms(commands.checkMs)}`);
   console.log(`  thidua run (bảng tính + hồ sơ): ${ms(commands.runMs)}`);
   console.log(`  tỷ lệ run / check:            ${(commands.runMs / commands.checkMs).toFixed(2)}  (mục tiêu ≤ 3)`);
+
+  const awards = provinceAwards(evaluation);
+  console.log(`\nGiấy khen ngoại tuyến (một tệp .docx, một lõi, ghi ra đĩa): ${awards.awardList.length} giấy khen`);
+  for (const [mode, label] of [['full', 'đầy đủ, có Quốc huy'], ['onBlank', 'in trên phôi']] as const) {
+    const b = benchCertificates(awards, mode);
+    console.log(`  ${label}:`.padEnd(32) + `${ms(b.ms)}, ${((b.certificates * 1000) / b.ms).toFixed(0)} giấy mỗi giây  (mục tiêu ≥ 500), ${(b.bytes / 1024).toFixed(0)} KB`);
+  }
 }
 
 await main();

@@ -70,7 +70,7 @@
  * Đơn vị, v2 — symbols and signer titles for every unit (KT. at CQ04, Q. at CQ09); X23 lacks its title.
  * Báo cáo thành tích — form 07's facts for CQ02's two nominees and X02's individual.
  */
-import { CRITERION_COL, DOSSIER_COL, NOMINATION_COL, OTHER_BLOCK, RATING_LABEL, REPORT_COL, SCORE_COL, SETTING, SETTINGS_HEADER, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from '../src/core/contract';
+import { CRITERION_COL, DOSSIER_COL, EXTRA_SETTING, NOMINATION_COL, OTHER_BLOCK, RATING_LABEL, REPORT_COL, SCORE_COL, SETTING, SETTINGS_HEADER, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from '../src/core/contract';
 import type { SheetSpec, SpecCell } from '../src/cli/xlsx';
 
 /** The sample's files carry this date, so regenerating it gives the same bytes. */
@@ -114,6 +114,13 @@ export const settings: [string, SpecCell, string][] = [
   [SETTING.prizeRanks, 3, 'Xếp thứ Nhất, Nhì, Ba'],
   [SETTING.communeBlock, COMMUNES, ''],
   [SETTING.agencyBlock, AGENCIES, ''],
+  [EXTRA_SETTING.awardDecisionNumber, '125/QĐ-UBND', 'Quyết định khen thưởng (số bịa cho bảng tính mẫu)'],
+  [EXTRA_SETTING.awardDecisionDate, day(2023, 1, 20), 'Cũng là ngày ghi trên giấy khen'],
+  [EXTRA_SETTING.goldenBookStart, 1001, 'Để trống: số sổ vàng là số thứ tự trong danh sách khen thưởng'],
+  [EXTRA_SETTING.emblemImage, null, 'Tệp ảnh PNG/JPEG (lệnh thidua) hoặc đường liên kết Drive (tiện ích); để trống: in khung trống'],
+  [EXTRA_SETTING.certificateMode, 'Đầy đủ', '«Đầy đủ» hoặc «In trên phôi» (chỉ in phần chữ thay đổi lên phôi in sẵn)'],
+  [EXTRA_SETTING.certificateOffsetX, 0, 'Khi in trên phôi: số dương dịch sang phải (đo trên bản «In thử căn lề»)'],
+  [EXTRA_SETTING.certificateOffsetY, 0, 'Khi in trên phôi: số dương dịch xuống dưới'],
 ];
 
 // --- Đơn vị --------------------------------------------------------------------------------

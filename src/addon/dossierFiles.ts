@@ -206,7 +206,10 @@ export const othersDocument = (creator: string) =>
  * header rows, the default font). Zipping is Apps Script's own, nothing bundled.
  */
 export function docxBlob(d: { doc: DocModel; title: string }): Blob {
-  const parts = layoutDocx(d.doc, d.title).map((p) => Utilities.newBlob(p.content, 'application/xml', p.path));
+  // A picture part goes in as its bytes (signed, as Apps Script's are).
+  const parts = layoutDocx(d.doc, d.title).map((p) =>
+    p.bytes ? Utilities.newBlob(Array.from(p.bytes, (b) => (b > 127 ? b - 256 : b)), 'application/octet-stream', p.path) : Utilities.newBlob(p.content, 'application/xml', p.path),
+  );
   return Utilities.zip(parts, `${d.title}.docx`).setContentType(DOCX_MIME);
 }
 

@@ -144,6 +144,18 @@ export const drive = {
   upload(blob: Blob, name: string, parent: string): string {
     return call(() => files().create({ name, mimeType: blob.getContentType() ?? undefined, parents: [parent] }, blob)).id ?? '';
   },
+  /**
+   * A file's bytes (the emblem picture the settings name), by `alt: 'media'`. Under `drive.file`
+   * only a file this add-on created or the user opened with it is readable; any other is «File
+   * not found» (a `DriveTrouble` of kind `notFound`).
+   */
+  download(id: string): number[] {
+    const content = call(() => files().get(id, { alt: 'media' })) as unknown;
+    if (content && typeof (content as Blob).getBytes === 'function') return (content as Blob).getBytes();
+    if (Array.isArray(content)) return content as number[];
+    // The service may answer the body as text: its bytes as they came.
+    return Utilities.newBlob(String(content)).getBytes();
+  },
   rename(id: string, name: string): void {
     call(() => files().update({ name }, id));
   },

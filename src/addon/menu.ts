@@ -20,6 +20,8 @@ export const MENU: Array<MenuItem | 'separator'> = [
   { caption: 'Tạo mẫu hồ sơ', functionName: 'createDossierTemplates' },
   { caption: 'Xuất PDF hồ sơ', functionName: 'exportDossierPdfs' },
   { caption: 'Báo cáo tổng kết', functionName: 'buildSummaryReport' },
+  { caption: 'In giấy khen', functionName: 'printCertificates' },
+  { caption: 'In thử căn lề', functionName: 'printCertificateTest' },
   'separator',
   { caption: 'Phân quyền đơn vị', functionName: 'protectUnitRows' },
   { caption: 'Bật nhật ký thay đổi', functionName: 'installAuditLog' },

@@ -13,6 +13,9 @@ export const USAGE = `Cách dùng:
       In các đơn vị còn thiếu việc trước hạn và ghi thư nhắc (.eml) vào «out/nhac-viec».
   thidua tong-ket [TỆP.xlsx] [--out THƯ_MỤC] [--pdf]
       Lập dự thảo báo cáo tổng kết phong trào («Báo cáo tổng kết.docx», có biểu đồ) và trang «Tổng kết» trong bảng tính kết quả.
+  thidua giay-khen [TỆP.xlsx] [--out THƯ_MỤC] [--pdf] [--in-thu]
+      Ghi mọi giấy khen (mỗi giấy một trang, một tệp .docx) vào «out/giay-khen», đầy đủ hoặc in trên phôi
+      theo trang Cấu hình; --in-thu: chỉ ghi một trang in thử căn lề.
   thidua help
       In hướng dẫn này.`;
 

@@ -19,6 +19,8 @@ const CHANGING = new Set(['word/document.xml', 'docProps/core.xml']);
 /** A document model as the bytes of a .docx (fast compression: hundreds of documents a second). */
 export function writeDocx(doc: DocModel, title = ''): Buffer {
   const entries = layoutDocx(doc, title).map((part) => {
+    // A picture is packed as it is, never cached by its (empty) text.
+    if (part.bytes) return pack(part.path, part.bytes, 1);
     const key = `${part.path}\n${part.content}`;
     const known = CHANGING.has(part.path) ? undefined : packedOnce.get(key);
     if (known) return known;

@@ -9,6 +9,7 @@ import { writeDossierFiles } from './docx';
 import { diffCommand } from './diff';
 import { remindersCommand } from './reminders';
 import { closingCommand } from './closing';
+import { certificatesCommand } from './certificates';
 import type { DossierFilesResult } from './docx';
 import { FileProblem } from './fsErrors';
 import { OutputGuard } from './outputGuard';
@@ -43,6 +44,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal,
     if (argv[0] === 'diff') return await diffCommand(argv.slice(1), terminal);
     if (argv[0] === 'nhac-viec') return await remindersCommand(argv.slice(1), terminal);
     if (argv[0] === 'tong-ket') return await closingCommand(argv.slice(1), terminal, options);
+    if (argv[0] === 'giay-khen') return await certificatesCommand(argv.slice(1), terminal, options);
     const args = parseArgs(argv);
     if (args.command === 'help') {
       terminal.out(USAGE);

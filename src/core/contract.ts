@@ -55,6 +55,15 @@ export const EXTRA_SETTING = {
   quotaPerKind: 'Chỉ tiêu mỗi hình thức',
   /** `2022` (default: the seed's laws, Decree 91/2017 form 07) or `2025` (Law of 2022, Decree 152/2025). */
   legalBasis: 'Căn cứ pháp lý',
+  /** The decision that grants the awards (issue 11): its number and date, on the decision and each certificate. */
+  awardDecisionNumber: 'Số quyết định khen thưởng',
+  awardDecisionDate: 'Ngày quyết định khen thưởng',
+  /** Certificates (issue 11): the first «số sổ vàng», the emblem image, the print mode and its offsets. */
+  goldenBookStart: 'Số sổ vàng bắt đầu',
+  emblemImage: 'Ảnh Quốc huy',
+  certificateMode: 'Giấy khen: kiểu in',
+  certificateOffsetX: 'Giấy khen: lệch ngang (mm)',
+  certificateOffsetY: 'Giấy khen: lệch dọc (mm)',
 } as const;
 
 export const SETTINGS_HEADER = { key: 'Mục', value: 'Giá trị' } as const;
@@ -238,3 +247,6 @@ export const LEGAL_BASIS_COL = {
   order: 'Thứ tự',
   text: 'Nội dung',
 } as const;
+
+/** `Giấy khen: kiểu in`: the whole design, or only the variable text on pre-printed blanks (phôi). */
+export const CERTIFICATE_MODES = { full: 'Đầy đủ', onBlank: 'In trên phôi' } as const;

@@ -37,6 +37,9 @@ function docxEntries(method: string, media: FakeBlob): Record<string, string> {
   return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, new TextDecoder().decode(v)]));
 }
 
+const badRequest = (method: string, why: string) =>
+  Object.assign(new Error(`API call to drive.files.${method} failed with error: ${why}`), { name: 'GoogleJsonResponseException' });
+
 const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 /** A paragraph's text as Docs shows it: its runs' text, `w:br` a new line, `w:tab` a tab. */
@@ -96,6 +99,8 @@ export class FakeItem {
   }
   /** The `.docx` last imported into this Google Doc, as uploaded (test inspection). */
   docx: Record<string, string> | null = null;
+  /** The raw `.docx` zip last imported (binary parts such as pictures checked byte for byte). */
+  upload: Uint8Array | null = null;
   /** How many times a `.docx` was imported into it. */
   imports = 0;
   get isFolder(): boolean {
@@ -179,8 +184,9 @@ export class FakeDrive {
   private failingImport(method: string, name: string): void {
     if (this.failOn && name.includes(this.failOn)) throw badUpload(method, 'the file could not be converted');
   }
-  private imported(item: FakeItem, doc: FakeDocument, entries: Record<string, string>): void {
+  private imported(item: FakeItem, doc: FakeDocument, entries: Record<string, string>, media: FakeBlob): void {
     importBody(doc.body, entries['word/document.xml']!);
+    item.upload = bytesOf(media);
     item.docx = entries;
     item.imports++;
     item.modified = this.clock.now();
@@ -250,7 +256,7 @@ export class FakeDrive {
           const entries = docxEntries('create', media);
           this.failingImport('create', name);
           const { doc, item } = this.newDocument(name, this.items.get(parent)!);
-          this.imported(item, doc, entries);
+          this.imported(item, doc, entries, media);
           return this.answer(item, optionalArgs);
         }
         if (resource.mimeType === FOLDER_MIME) return this.answer(this.add(name, FOLDER_MIME, parent, tags), optionalArgs);
@@ -259,7 +265,13 @@ export class FakeDrive {
       },
       get: (id: string, optionalArgs?: Record<string, unknown>): DriveFile => {
         this.failing('get', id);
-        return this.answer(this.visible('get', id), optionalArgs);
+        const item = this.visible('get', id);
+        if (optionalArgs?.['alt'] === 'media') {
+          // The content of a binary file (a picture); a Google Doc or folder has none to download.
+          if (!item.blob) throw badRequest('get', 'Only files with binary content can be downloaded. Use Export with Docs Editors files.');
+          return item.blob as unknown as DriveFile;
+        }
+        return this.answer(item, optionalArgs);
       },
       update: (resource: DriveFile, id: string, media?: Blob): DriveFile => {
         this.failing('update', id);
@@ -271,7 +283,7 @@ export class FakeDrive {
           const entries = docxEntries('update', media);
           this.failingImport('update', resource.name ?? item.name);
           this.clock.advance(this.createMs);
-          this.imported(item, doc, entries);
+          this.imported(item, doc, entries, media);
         }
         if (resource.name !== undefined) {
           item.name = resource.name;

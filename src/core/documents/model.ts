@@ -14,6 +14,14 @@ export interface Run {
   italic?: boolean;
   /** Font size in points; the document's base size when absent. */
   size?: number;
+  /** A colour as `RRGGBB` (the red of a certificate's title); black when absent. */
+  color?: string;
+}
+
+/** Where a tab stop sits and how text aligns at it, measured from the left margin. */
+export interface TabStop {
+  posMm: number;
+  align: 'left' | 'center' | 'right';
 }
 
 export type Alignment = 'left' | 'center' | 'right' | 'justify';
@@ -42,6 +50,14 @@ export interface Paragraph {
    * hand (a tab with a dot leader, so it always reaches the margin exactly).
    */
   dotsToEnd?: boolean;
+  /** Tab stops (positioned text on a pre-printed blank: each piece after a tab lands at its stop). */
+  tabStops?: TabStop[];
+  /** An exact line height in points, so a line's place on the page never depends on its font. */
+  exactLineHeightPt?: number;
+  /** A picture as the paragraph's content (its runs are ignored): a media part of the document. */
+  image?: { mediaPath: string; widthMm: number; heightMm: number; name: string };
+  /** An empty box with a thin border, this big, as the paragraph's content (the place of a missing picture). */
+  emptyBoxMm?: { widthMm: number; heightMm: number };
   /** A chart drawn in the paragraph (the paragraph's text, if any, comes before it). */
   chart?: InlineChart;
 }
@@ -81,6 +97,8 @@ export type Block = Paragraph | Table;
 
 export interface PageSetup {
   size: 'A4';
+  /** Portrait when absent. */
+  orientation?: 'landscape';
   marginsMm: { top: number; bottom: number; left: number; right: number };
 }
 
@@ -94,6 +112,14 @@ export interface DocModel {
   /** Size of the page numbers in points. */
   pageNumberSizePt: number;
   blocks: Block[];
+  /** Binary parts (pictures) the blocks show, by path inside `word/` (`media/quoc-huy.png`). */
+  media?: MediaPart[];
+}
+
+export interface MediaPart {
+  path: string;
+  contentType: 'image/png' | 'image/jpeg';
+  bytes: Uint8Array;
 }
 
 /** The plain text of a document, paragraph by paragraph (for tests and quick checks). */

@@ -10,13 +10,15 @@
  * Element order inside `w:pPr`, `w:rPr`, `w:tblPr`, `w:trPr`, `w:tcPr` follows the schema
  * (Word refuses a file whose order is wrong, LibreOffice forgives it).
  */
-import type { Alignment, Block, DocModel, InlineChart, Paragraph, Run, Table } from './model';
+import type { Alignment, Block, DocModel, InlineChart, MediaPart, Paragraph, Run, Table } from './model';
 import { CHART_CONTENT_TYPE, CHART_RELATIONSHIP, chartSpaceXml } from './charts';
 
 /** One file inside the `.docx` package. */
 export interface DocxPart {
   path: string;
   content: string;
+  /** A binary part (a picture): its bytes, `content` then being empty. */
+  bytes?: Uint8Array;
 }
 
 /** The MIME type of a `.docx`, for the hosts that store one. */
@@ -54,7 +56,10 @@ export function escapeXml(text: string): string {
 function runProps(run: Run, base: number): string {
   const size = halfPoints(run.size ?? base);
   const props =
-    (run.bold ? '<w:b/><w:bCs/>' : '') + (run.italic ? '<w:i/><w:iCs/>' : '') + (size === halfPoints(base) ? '' : `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`);
+    (run.bold ? '<w:b/><w:bCs/>' : '') +
+    (run.italic ? '<w:i/><w:iCs/>' : '') +
+    (run.color ? `<w:color w:val="${run.color}"/>` : '') +
+    (size === halfPoints(base) ? '' : `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`);
   return props ? `<w:rPr>${props}</w:rPr>` : '';
 }
 
@@ -76,14 +81,24 @@ function paragraphProps(p: Paragraph, base: number, widthMm: number, keepNext: b
   const size = halfPoints(p.runs[0]?.size ?? base);
   const before = Math.round((p.spaceBeforePt ?? 0) * 20);
   const after = Math.round((p.spaceAfterPt ?? 0) * 20);
-  const line = Math.round((p.lineSpacing ?? 1) * 240);
+  const line = p.exactLineHeightPt ? Math.round(p.exactLineHeightPt * 20) : Math.round((p.lineSpacing ?? 1) * 240);
+  const tabs =
+    (p.tabStops ?? []).map((t) => `<w:tab w:val="${t.align}" w:pos="${twips(t.posMm)}"/>`).join('') +
+    (p.dotsToEnd ? `<w:tab w:val="right" w:leader="dot" w:pos="${twips(widthMm)}"/>` : '');
+  const box = p.emptyBoxMm;
+  const boxSide = box ? twips(Math.max(0, (widthMm - box.widthMm) / 2)) : 0;
   const props =
     (keepNext || p.keepWithNext || p.ruleBelowMm ? '<w:keepNext/>' : '') +
     (p.keepLines ? '<w:keepLines/>' : '') +
     (p.pageBreakBefore ? '<w:pageBreakBefore/>' : '') +
-    (p.dotsToEnd ? `<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${twips(widthMm)}"/></w:tabs>` : '') +
-    (before || after || line !== 240 ? `<w:spacing w:before="${before}" w:after="${after}" w:line="${line}" w:lineRule="auto"/>` : '') +
-    (p.firstLineIndentMm ? `<w:ind w:firstLine="${twips(p.firstLineIndentMm)}"/>` : '') +
+    (box ? `<w:pBdr>${['top', 'left', 'bottom', 'right'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`).join('')}</w:pBdr>` : '') +
+    (tabs ? `<w:tabs>${tabs}</w:tabs>` : '') +
+    (box
+      ? `<w:spacing w:before="${before}" w:after="${after}" w:line="${twips(box.heightMm)}" w:lineRule="exact"/>`
+      : before || after || line !== 240 || p.exactLineHeightPt
+        ? `<w:spacing w:before="${before}" w:after="${after}" w:line="${line}" w:lineRule="${p.exactLineHeightPt ? 'exact' : 'auto'}"/>`
+        : '') +
+    (box ? `<w:ind w:left="${boxSide}" w:right="${boxSide}"/>` : p.firstLineIndentMm ? `<w:ind w:firstLine="${twips(p.firstLineIndentMm)}"/>` : '') +
     (p.align && p.align !== 'left' ? `<w:jc w:val="${JC[p.align]}"/>` : '') +
     // An empty paragraph keeps the height of its own size, not the document's.
     (size === halfPoints(base) ? '' : `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`);
@@ -97,7 +112,8 @@ function paragraphProps(p: Paragraph, base: number, widthMm: number, keepNext: b
 function paragraphXml(p: Paragraph, base: number, widthMm: number, keepNext = false): string {
   const dots = p.dotsToEnd ? '<w:r><w:tab/></w:r>' : '';
   const chart = p.chart ? chartRunXml(p.chart) : '';
-  let xml = `<w:p>${paragraphProps(p, base, widthMm, keepNext)}${p.runs.map((r) => runXml(r, base)).join('')}${dots}${chart}</w:p>`;
+  const content = p.image ? pictureXml(p.image) : p.runs.map((r) => runXml(r, base)).join('');
+  let xml = `<w:p>${paragraphProps(p, base, widthMm, keepNext)}${content}${dots}${chart}</w:p>`;
   if (p.ruleBelowMm) {
     const side = twips(Math.max(0, (widthMm - p.ruleBelowMm) / 2));
     xml +=
@@ -112,6 +128,31 @@ function paragraphXml(p: Paragraph, base: number, widthMm: number, keepNext = fa
 }
 
 const EMU_PER_MM = 36000;
+
+/** Pictures drawn so far in the document being laid out: each needs its own drawing ID (after any chart's). */
+let pictures = 0;
+const PICTURE_IDS_FROM = 1000;
+
+/** An inline picture (DrawingML), its bytes a media part related by `mediaRelId`. */
+function pictureXml(image: NonNullable<Paragraph['image']>): string {
+  const id = PICTURE_IDS_FROM + ++pictures;
+  const cx = Math.round(image.widthMm * EMU_PER_MM);
+  const cy = Math.round(image.heightMm * EMU_PER_MM);
+  const name = escapeXml(image.name);
+  return (
+    `<w:r><w:drawing><wp:inline ${WP_NS} distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/>` +
+    `<wp:docPr id="${id}" name="${name}"/><a:graphic xmlns:a="${DRAWING}/main"><a:graphicData uri="${DRAWING}/picture">` +
+    `<pic:pic xmlns:pic="${DRAWING}/picture"><pic:nvPicPr><pic:cNvPr id="${id}" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:embed="${mediaRelId(image.mediaPath)}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+    '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+  );
+}
+
+const DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006';
+const WP_NS = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"';
+/** A media part's relationship ID, from its path (`media/quoc-huy.png` → `rIdMedia_quoc_huy_png`). */
+const mediaRelId = (path: string) => `rIdMedia_${path.replace(/^media\//, '').replace(/[^A-Za-z0-9]/g, '_')}`;
 
 /** A chart inline in its paragraph: a drawing that points at the chart part (namespaces declared here, where used). */
 function chartRunXml(c: InlineChart): string {
@@ -215,12 +256,14 @@ function bodyXml(blocks: Block[], base: number, width: number): string {
 
 function documentXml(doc: DocModel): string {
   const m = doc.page.marginsMm;
-  const body = bodyXml(doc.blocks, doc.sizePt, 210 - m.left - m.right);
+  const landscape = doc.page.orientation === 'landscape';
+  pictures = 0;
+  const body = bodyXml(doc.blocks, doc.sizePt, (landscape ? 297 : 210) - m.left - m.right);
   const headers = doc.pageNumbersFromPage2
     ? '<w:headerReference w:type="default" r:id="rIdHeaderPage"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
     : '';
   const section =
-    `<w:sectPr>${headers}<w:pgSz w:w="${A4.width}" w:h="${A4.height}"/>` +
+    `<w:sectPr>${headers}${landscape ? `<w:pgSz w:w="${A4.height}" w:h="${A4.width}" w:orient="landscape"/>` : `<w:pgSz w:w="${A4.width}" w:h="${A4.height}"/>`}` +
     `<w:pgMar w:top="${twips(m.top)}" w:right="${twips(m.right)}" w:bottom="${twips(m.bottom)}" w:left="${twips(m.left)}" ` +
     `w:header="${twips(HEADER_MM)}" w:footer="${twips(HEADER_MM)}" w:gutter="0"/>` +
     `${doc.pageNumbersFromPage2 ? '<w:titlePg/>' : ''}</w:sectPr>`;
@@ -264,7 +307,7 @@ const emptyHeaderXml = () => `${XML}<w:hdr ${W_NS} ${R_NS}><w:p/></w:hdr>`;
 
 const TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
 
-function contentTypes(numbered: boolean, charts: InlineChart[]): string {
+function contentTypes(numbered: boolean, charts: InlineChart[], media: MediaPart[]): string {
   const headers =
     (numbered
       ? `<Override PartName="/word/header1.xml" ContentType="${TYPE}.header+xml"/><Override PartName="/word/header2.xml" ContentType="${TYPE}.header+xml"/>`
@@ -273,6 +316,7 @@ function contentTypes(numbered: boolean, charts: InlineChart[]): string {
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
+    media.map((m) => `<Override PartName="/word/${m.path}" ContentType="${m.contentType}"/>`).join('') +
     `<Override PartName="/word/document.xml" ContentType="${TYPE}.document.main+xml"/>` +
     `<Override PartName="/word/styles.xml" ContentType="${TYPE}.styles+xml"/>` +
     `<Override PartName="/word/settings.xml" ContentType="${TYPE}.settings+xml"/>${headers}` +
@@ -287,7 +331,7 @@ const packageRels = () =>
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
   '</Relationships>';
 
-function documentRels(numbered: boolean, charts: InlineChart[]): string {
+function documentRels(numbered: boolean, charts: InlineChart[], media: MediaPart[]): string {
   return (
     `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     `<Relationship Id="rIdStyles" Type="${RELS}/styles" Target="styles.xml"/>` +
@@ -296,6 +340,7 @@ function documentRels(numbered: boolean, charts: InlineChart[]): string {
       ? `<Relationship Id="rIdHeaderPage" Type="${RELS}/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="${RELS}/header" Target="header2.xml"/>`
       : '') +
     charts.map((c) => `<Relationship Id="rIdChart${c.id}" Type="${CHART_RELATIONSHIP}" Target="charts/chart${c.id}.xml"/>`).join('') +
+    media.map((m) => `<Relationship Id="${mediaRelId(m.path)}" Type="${RELS}/image" Target="${escapeXml(m.path)}"/>`).join('') +
     '</Relationships>'
   );
 }
@@ -315,11 +360,12 @@ function coreXml(title: string): string {
 export function layoutDocx(doc: DocModel, title = ''): DocxPart[] {
   const numbered = doc.pageNumbersFromPage2;
   const charts = chartsOf(doc);
+  const media = doc.media ?? [];
   return [
-    { path: '[Content_Types].xml', content: contentTypes(numbered, charts) },
+    { path: '[Content_Types].xml', content: contentTypes(numbered, charts, media) },
     { path: '_rels/.rels', content: packageRels() },
     { path: 'docProps/core.xml', content: coreXml(title) },
-    { path: 'word/_rels/document.xml.rels', content: documentRels(numbered, charts) },
+    { path: 'word/_rels/document.xml.rels', content: documentRels(numbered, charts, media) },
     { path: 'word/document.xml', content: documentXml(doc) },
     { path: 'word/styles.xml', content: stylesXml(doc) },
     { path: 'word/settings.xml', content: settingsXml() },
@@ -330,5 +376,6 @@ export function layoutDocx(doc: DocModel, title = ''): DocxPart[] {
         ]
       : []),
     ...charts.map((c) => ({ path: `word/charts/chart${c.id}.xml`, content: chartSpaceXml(c.spec) })),
+    ...media.map((m) => ({ path: `word/${m.path}`, content: '', bytes: m.bytes })),
   ];
 }
