@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { writeProblem } from './fsErrors';
@@ -26,26 +27,23 @@ export interface WriteFs {
   rm(path: string, options: { force: true }): Promise<void>;
 }
 
-/** Whether two paths name one file (same inode when both exist; Windows and macOS ignore case). */
-export function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino && x.ino !== 0;
-  } catch {
-    return false;
-  }
-}
+const statOf = (path: string) => statSync(path, { throwIfNoEntry: false });
+/** Whether two found files are one (Windows and macOS ignore case: two spellings, one inode). */
+const sameInode = (x: Stats | undefined, y: Stats | undefined) => !!x && !!y && x.dev === y.dev && x.ino === y.ino && x.ino !== 0;
 
 export class OutputGuard {
   private readonly written: Record<string, string>;
   /** Files kept because a person changed them (or it is the input), with where the new version went. */
   readonly kept: { edited: string; newVersion: string; input: boolean }[] = [];
+  /** The protected files, resolved and looked up once: each output path then costs one `stat`. */
+  private readonly inputs: { path: string; stat: Stats | undefined }[];
+  /** Folders already made in this run: a province's thousands of files need one `mkdir` per folder. */
+  private readonly folders = new Set<string>();
 
   constructor(
     private readonly dir: string,
     /** Files never to write: the input workbook. */
-    private readonly protectedFiles: string[] = [],
+    protectedFiles: string[] = [],
     private readonly fs: WriteFs = fsPromises,
   ) {
     const manifest = join(dir, MANIFEST);
@@ -56,24 +54,35 @@ export class OutputGuard {
       // A damaged manifest only means every existing file is treated as the user's.
     }
     this.written = written;
+    this.inputs = protectedFiles.map((p) => ({ path: resolve(p), stat: statOf(p) }));
   }
 
   /** Where to write `path`: itself, unless it is the input or a person changed what the last run wrote there. */
   target(path: string): string {
-    const isInput = this.protectedFiles.some((p) => sameFile(p, path));
-    if (!isInput && this.ours(path)) return path;
+    const found = statOf(path);
+    const isInput = this.isInput(path, found);
+    if (!isInput && this.ours(path, found)) return path;
     const stem = join(dirname(path), basename(path, extname(path)));
     let candidate = `${stem} (bản mới)${extname(path)}`;
-    for (let i = 2; !this.ours(candidate) || this.protectedFiles.some((p) => sameFile(p, candidate)); i++) {
+    for (let i = 2; ; i++) {
+      const there = statOf(candidate);
+      if (!this.isInput(candidate, there) && this.ours(candidate, there)) break;
       candidate = `${stem} (bản mới ${i})${extname(path)}`;
     }
     this.kept.push({ edited: path, newVersion: candidate, input: isInput });
     return candidate;
   }
 
+  /** Whether `path` (whose `stat` is `found`, undefined when absent) is a protected file. */
+  private isInput(path: string, found: Stats | undefined): boolean {
+    if (!this.inputs.length) return false;
+    const resolved = resolve(path);
+    return this.inputs.some((p) => p.path === resolved || sameInode(p.stat, found));
+  }
+
   /** A file the guard may write: absent, or as the last run left it. */
-  private ours(path: string): boolean {
-    return !existsSync(path) || this.written[this.key(path)] === hashOf(readFileSync(path));
+  private ours(path: string, found: Stats | undefined): boolean {
+    return !found || this.written[this.key(path)] === hashOf(readFileSync(path));
   }
 
   /** Writes `bytes` where `target` says; returns the path written. File-system problems come as FileProblem. */
@@ -104,7 +113,11 @@ export class OutputGuard {
   private async replace(path: string, data: Uint8Array | string): Promise<void> {
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-      await this.fs.mkdir(dirname(path), { recursive: true });
+      const folder = dirname(path);
+      if (!this.folders.has(folder)) {
+        await this.fs.mkdir(folder, { recursive: true });
+        this.folders.add(folder);
+      }
       await this.fs.writeFile(temporary, data);
       await this.fs.rename(temporary, path);
     } catch (error) {
