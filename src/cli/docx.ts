@@ -26,7 +26,8 @@ export function writeDocx(doc: DocModel, title = ''): Buffer {
     if (!CHANGING.has(part.path)) packedOnce.set(key, packed);
     return packed;
   });
-  return Buffer.from(writeZip(entries));
+  const zip = writeZip(entries);
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength); // a view, not a copy
 }
 
 /** Units whose files may be being written at once (a unit has 2 to a dozen files). */
