@@ -28,8 +28,12 @@ export function writeDocx(doc: DocModel, title = ''): Buffer {
     if (!CHANGING.has(part.path)) packedOnce.set(key, packed);
     return packed;
   });
-  return Buffer.from(writeZip(entries));
+  const zip = writeZip(entries);
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength); // a view, not a copy
 }
+
+/** Units whose files may be being written at once (a unit has 2 to a dozen files). */
+const UNITS_IN_FLIGHT = 16;
 
 export interface DossierFilesOptions {
   /** A folder with the user's own templates `D1.docx`, `D2.docx`, `D3.docx` (each optional). */
@@ -62,33 +66,46 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
   const guard = options.guard ?? new OutputGuard(dir);
   const files: string[] = [];
   const missing = new Set<string>();
-  // One unit's documents at a time: a province's 8,700 models never sit in memory together.
+  // One unit's documents are made at a time: a province's 8,700 models never sit in memory together.
   const total = selectForDossiers(e).units.length;
   let done = 0;
-  // A unit's files are written while the next unit's are being made: the disk and the CPU
-  // work at the same time, and the order of `files` stays the order of the documents.
-  let writing: Promise<string[]> = Promise.resolve([]);
+  // The files of the last units made are written while the next are being made: the disk (libuv's
+  // threads) and the CPU work at the same time. `files` keeps the order of the documents.
+  const writing: Promise<string[]>[] = [];
   const settle = async () => {
-    const written = await writing;
-    if (!written.length) return;
-    files.push(...written);
+    files.push(...(await (writing.shift() as Promise<string[]>)));
     options.onProgress?.(++done, total);
   };
-  for (const unit of dossiersByUnit(e)) {
-    const made = unit.documents.map((d) => {
-      const template = templates.get(d.kind);
-      if (template) {
-        const filled = fillTemplate(template, d.placeholders, TEMPLATE_FILE[d.kind]);
-        filled.missing.forEach((m) => missing.add(m));
-        return { d, bytes: filled.buffer };
-      }
-      d.missing.forEach((m) => missing.add(m));
-      return { d, bytes: writeDocx(d.doc, d.title) };
-    });
-    await settle();
-    writing = Promise.all(made.map(({ d, bytes }) => guard.write(join(dir, d.fileName), bytes)));
+  try {
+    for (const unit of dossiersByUnit(e)) {
+      const made = unit.documents.map((d) => {
+        const template = templates.get(d.kind);
+        if (template) {
+          const filled = fillTemplate(template, d.placeholders, TEMPLATE_FILE[d.kind]);
+          filled.missing.forEach((m) => missing.add(m));
+          return { d, bytes: filled.buffer };
+        }
+        d.missing.forEach((m) => missing.add(m));
+        return { d, bytes: writeDocx(d.doc, d.title) };
+      });
+      // Every write of a unit settles before its failure is told: none is left running unrecorded.
+      const unitWrites = Promise.allSettled(made.map(({ d, bytes }) => guard.write(join(dir, d.fileName), bytes))).then((results) =>
+        results.map((r) => {
+          if (r.status === 'rejected') throw r.reason;
+          return r.value;
+        }),
+      );
+      // Handled when its turn comes; until then a failure must not count as unhandled.
+      unitWrites.catch(() => undefined);
+      writing.push(unitWrites);
+      if (writing.length > UNITS_IN_FLIGHT) await settle();
+    }
+    while (writing.length) await settle();
+  } catch (error) {
+    // The writes still under way finish first, so the manifest the caller saves names every file written.
+    await Promise.allSettled(writing);
+    throw error;
   }
-  await settle();
   const warnings: string[] = [];
   if (options.pdf) files.push(...(await pdfCopies([...files], dir, guard, warnings)));
   if (!options.guard) await guard.save();

@@ -9,9 +9,11 @@
  * only files this guard actually wrote, so the next run does not take them for edited ones.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFile, writeFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { writeProblem } from './fsErrors';
 
 const MANIFEST = '.thidua-da-ghi.json';
@@ -26,27 +28,47 @@ export interface WriteFs {
   rm(path: string, options: { force: true }): Promise<void>;
 }
 
-/** Whether two paths name one file (same inode when both exist; Windows and macOS ignore case). */
-export function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
+/**
+ * Node's file system. `writeFile` is the callback one: `fs/promises` makes a FileHandle per file,
+ * which costs the main thread about twice as much over a province's thousands of files.
+ */
+const nodeFs: WriteFs = { mkdir: fsPromises.mkdir, writeFile: promisify(writeFile), rename: fsPromises.rename, rm: fsPromises.rm };
+
+/** A name as a file system that ignores case and Unicode normalization (macOS, Windows) compares it. */
+const loose = (name: string) => name.normalize('NFC').toLowerCase();
+
+const statOf = (path: string) => statSync(path, { throwIfNoEntry: false });
+/** Whether two found files are one (Windows and macOS ignore case: two spellings, one inode). */
+const sameInode = (x: Stats | undefined, y: Stats | undefined) => !!x && !!y && x.dev === y.dev && x.ino === y.ino && x.ino !== 0;
+
+const readdirOr = (folder: string) => {
   try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino && x.ino !== 0;
+    return readdirSync(folder);
   } catch {
-    return false;
+    return []; // Not there yet: it holds nothing. (Not a folder: the write says so.)
   }
-}
+};
 
 export class OutputGuard {
   private readonly written: Record<string, string>;
   /** Files kept because a person changed them (or it is the input), with where the new version went. */
   readonly kept: { edited: string; newVersion: string; input: boolean }[] = [];
+  /** The protected files, resolved and looked up once: each output path then costs one `stat`. */
+  private readonly inputs: { path: string; stat: Stats | undefined }[];
+  /** Folders already made in this run: a province's thousands of files need one `mkdir` per folder. */
+  private readonly folders = new Set<string>();
+  /**
+   * What each folder held when the guard first looked, and the files it has written there since
+   * (names as `loose` gives them): a name not there needs no `stat`, which would wait on the
+   * folder's lock while the writes under way create files in it.
+   */
+  private readonly listings = new Map<string, Set<string>>();
 
   constructor(
     private readonly dir: string,
     /** Files never to write: the input workbook. */
-    private readonly protectedFiles: string[] = [],
-    private readonly fs: WriteFs = fsPromises,
+    protectedFiles: string[] = [],
+    private readonly fs: WriteFs = nodeFs,
   ) {
     const manifest = join(dir, MANIFEST);
     let written: Record<string, string> = {};
@@ -56,29 +78,52 @@ export class OutputGuard {
       // A damaged manifest only means every existing file is treated as the user's.
     }
     this.written = written;
+    this.inputs = protectedFiles.map((p) => ({ path: resolve(p), stat: statOf(p) }));
   }
 
   /** Where to write `path`: itself, unless it is the input or a person changed what the last run wrote there. */
   target(path: string): string {
-    const isInput = this.protectedFiles.some((p) => sameFile(p, path));
-    if (!isInput && this.ours(path)) return path;
+    const found = this.lookUp(path);
+    const isInput = this.isInput(path, found);
+    if (!isInput && this.ours(path, found)) return path;
     const stem = join(dirname(path), basename(path, extname(path)));
     let candidate = `${stem} (bản mới)${extname(path)}`;
-    for (let i = 2; !this.ours(candidate) || this.protectedFiles.some((p) => sameFile(p, candidate)); i++) {
+    for (let i = 2; ; i++) {
+      const there = this.lookUp(candidate);
+      if (!this.isInput(candidate, there) && this.ours(candidate, there)) break;
       candidate = `${stem} (bản mới ${i})${extname(path)}`;
     }
     this.kept.push({ edited: path, newVersion: candidate, input: isInput });
     return candidate;
   }
 
+  /** The file at `path`, if any; one listing per folder answers for the names it did not hold. */
+  private lookUp(path: string): Stats | undefined {
+    const folder = dirname(path);
+    let listing = this.listings.get(folder);
+    if (!listing) {
+      listing = new Set(readdirOr(folder).map(loose));
+      this.listings.set(folder, listing);
+    }
+    return listing.has(loose(basename(path))) ? statOf(path) : undefined;
+  }
+
+  /** Whether `path` (whose `stat` is `found`, undefined when absent) is a protected file. */
+  private isInput(path: string, found: Stats | undefined): boolean {
+    if (!this.inputs.length) return false;
+    const resolved = resolve(path);
+    return this.inputs.some((p) => p.path === resolved || sameInode(p.stat, found));
+  }
+
   /** A file the guard may write: absent, or as the last run left it. */
-  private ours(path: string): boolean {
-    return !existsSync(path) || this.written[this.key(path)] === hashOf(readFileSync(path));
+  private ours(path: string, found: Stats | undefined): boolean {
+    return !found || this.written[this.key(path)] === hashOf(readFileSync(path));
   }
 
   /** Writes `bytes` where `target` says; returns the path written. File-system problems come as FileProblem. */
   async write(path: string, bytes: Uint8Array): Promise<string> {
     const target = this.target(path);
+    this.listings.get(dirname(target))?.add(loose(basename(target)));
     await this.replace(target, bytes);
     this.written[this.key(target)] = hashOf(bytes);
     return target;
@@ -104,7 +149,11 @@ export class OutputGuard {
   private async replace(path: string, data: Uint8Array | string): Promise<void> {
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-      await this.fs.mkdir(dirname(path), { recursive: true });
+      const folder = dirname(path);
+      if (!this.folders.has(folder)) {
+        await this.fs.mkdir(folder, { recursive: true });
+        this.folders.add(folder);
+      }
       await this.fs.writeFile(temporary, data);
       await this.fs.rename(temporary, path);
     } catch (error) {

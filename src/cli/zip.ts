@@ -143,22 +143,24 @@ export function pack(name: string, data: Uint8Array, level = 6): PackedEntry {
 
 /** Writes a zip: copied entries keep their records byte for byte, new ones are deflated. */
 export function writeZip(entries: OutEntry[]): Uint8Array {
-  const locals: Uint8Array[] = [];
+  // Local records as pieces (a new entry's header, then its data as deflated): copied once, into the result.
+  const pieces: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   const encoder = new TextEncoder();
   for (const entry of entries) {
-    let local: Uint8Array;
+    let localSize: number;
     let central: Uint8Array;
     if ('central' in entry) {
-      local = entry.local;
+      pieces.push(entry.local);
+      localSize = entry.local.length;
       central = Uint8Array.from(entry.central);
     } else {
       const packed = 'deflated' in entry ? entry : pack(entry.name, entry.data);
       const name = encoder.encode(entry.name);
       const data = packed.deflated;
-      local = new Uint8Array(30 + name.length + data.length);
-      const l = new DataView(local.buffer);
+      const header = new Uint8Array(30 + name.length);
+      const l = new DataView(header.buffer);
       l.setUint32(0, 0x04034b50, true);
       l.setUint16(4, 20, true);
       l.setUint16(6, 0x0800, true); // names in UTF-8
@@ -169,20 +171,20 @@ export function writeZip(entries: OutEntry[]): Uint8Array {
       l.setUint32(18, data.length, true);
       l.setUint32(22, packed.size, true);
       l.setUint16(26, name.length, true);
-      local.set(name, 30);
-      local.set(data, 30 + name.length);
+      header.set(name, 30);
+      pieces.push(header, data);
+      localSize = header.length + data.length;
       central = new Uint8Array(46 + name.length);
       const c = new DataView(central.buffer);
       c.setUint32(0, 0x02014b50, true);
       c.setUint16(4, 20, true);
       c.setUint16(6, 20, true);
-      central.set(local.subarray(6, 30), 8);
+      central.set(header.subarray(6, 30), 8);
       central.set(name, 46);
     }
     new DataView(central.buffer, central.byteOffset).setUint32(42, offset, true);
-    locals.push(local);
     centrals.push(central);
-    offset += local.length;
+    offset += localSize;
   }
   const directorySize = centrals.reduce((n, c) => n + c.length, 0);
   const end = new Uint8Array(22);
@@ -194,7 +196,7 @@ export function writeZip(entries: OutEntry[]): Uint8Array {
   e.setUint32(16, offset, true);
   const out = new Uint8Array(offset + directorySize + 22);
   let at = 0;
-  for (const part of [...locals, ...centrals, end]) {
+  for (const part of [...pieces, ...centrals, end]) {
     out.set(part, at);
     at += part.length;
   }

@@ -236,6 +236,20 @@ describe('the sample district', () => {
     }
   });
 
+  test('two runs on one workbook write the same bytes, file for file (nothing depends on the clock or the order of writes)', async () => {
+    const [first, second] = [mkdtempSync(join(tmpdir(), 'thidua-same-1-')), mkdtempSync(join(tmpdir(), 'thidua-same-2-'))];
+    try {
+      const a = await writeDossierFiles(e, first);
+      const b = await writeDossierFiles(evaluate((await readWorkbookFile('samples/huu-lung-2022.xlsx')).input), second);
+      expect(b.files.map((f) => f.slice(second.length))).toEqual(a.files.map((f) => f.slice(first.length)));
+      const differing = a.files.filter((f, i) => !readFileSync(f).equals(readFileSync(b.files[i]!)));
+      expect(differing).toEqual([]);
+    } finally {
+      rmSync(first, { recursive: true, force: true });
+      rmSync(second, { recursive: true, force: true });
+    }
+  });
+
   test('a complete unit’s letter has its number, date and signer, and no gap', () => {
     const cq02 = buildDossiers(e).find((u) => u.unitCode === 'CQ02')!;
     const d2 = cq02.documents.find((d) => d.kind === 'D2')!;
