@@ -16,6 +16,8 @@ export const SHEET = {
   documents: 'Hồ sơ',
   /** The audit log (issue 13): every edit of the input sheets, appended, never rewritten. */
   auditLog: 'Nhật ký',
+  /** The standing body's intake of the units' dossiers (issue 11). */
+  intake: 'Tiếp nhận hồ sơ',
 } as const;
 
 export const SETTING = {
@@ -189,3 +191,26 @@ export const RATING_LABEL = {
 export function prizeName(rank: number): string {
   return ['Nhất', 'Nhì', 'Ba'][rank - 1] ?? `Thứ ${rank}`;
 }
+
+/**
+ * `Tiếp nhận hồ sơ` (issue 11): the standing body's intake of the units' dossiers. The officer
+ * types the date, the channel, who received it, and a return with its reason; the tool writes
+ * the check and the status.
+ */
+export const INTAKE_COL = {
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  receivedOn: 'Ngày nhận',
+  channel: 'Hình thức nộp',
+  receivedBy: 'Người nhận',
+  check: 'Kết quả kiểm tra',
+  status: 'Trạng thái',
+  reason: 'Lý do trả lại',
+} as const;
+
+/** How a dossier arrived: the province's public-service portal or on paper. */
+export const INTAKE_CHANNELS = ['Trực tuyến', 'Bản giấy'] as const;
+
+/** `Đủ` and `Thiếu` are computed; `Trả lại` is the officer's and is kept. */
+export const INTAKE_STATUSES = ['Đủ', 'Thiếu', 'Trả lại'] as const;
+export type IntakeStatus = (typeof INTAKE_STATUSES)[number];

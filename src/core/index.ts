@@ -17,3 +17,5 @@ export * from './cells';
 export * from './text';
 export { nominationDraftSchema, draftToCells, nominationToDraft, placeDraft, previewDraft } from './draft';
 export type { NominationDraft, DraftPreview } from './draft';
+export { checkIntake, acceptedUnits } from './intake';
+export type { IntakeEntry, IntakeResult } from './intake';
