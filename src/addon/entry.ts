@@ -14,3 +14,4 @@ export { createDossierTemplates } from './dossierFiles';
 export { jobOpen, jobStart, jobStep, jobCancel, continueJobs } from './jobs';
 export { installAuditLog, recordEdit } from './auditLog';
 export { showReminderSidebar } from './reminders';
+export { checkDossierIntake } from './intake';

@@ -19,6 +19,7 @@ export const MENU: Array<MenuItem | 'separator'> = [
   { caption: 'Tạo hồ sơ', functionName: 'createDossiers' },
   { caption: 'Tạo mẫu hồ sơ', functionName: 'createDossierTemplates' },
   { caption: 'Xuất PDF hồ sơ', functionName: 'exportDossierPdfs' },
+  { caption: 'Kiểm tra tiếp nhận hồ sơ', functionName: 'checkDossierIntake' },
   'separator',
   { caption: 'Phân quyền đơn vị', functionName: 'protectUnitRows' },
   { caption: 'Bật nhật ký thay đổi', functionName: 'installAuditLog' },

@@ -8,8 +8,8 @@ import * as z from 'zod/mini';
 import { cellFault, isEmptyCell, readDate, readText } from './cells';
 import { DOSSIER_COL, INTAKE_CHANNELS, INTAKE_COL, INTAKE_STATUSES, NOMINATION_COL, SHEET } from './contract';
 import type { IntakeStatus } from './contract';
-import type { CalendarDate, CellValue, SheetInput, WorkbookError } from './model';
-import type { Evaluation } from './results';
+import type { CalendarDate, CellValue, Nomination, SheetInput, UnitDossier, WorkbookError } from './model';
+import type { Evaluation, NominationVerdict, UnitQuota } from './results';
 import { checkWindow } from './quota';
 import { readTable } from './sheets';
 import { normalizeKey } from './text';
@@ -39,24 +39,50 @@ const statusCell = keyed(INTAKE_STATUSES);
 const INTAKE_KEYS = Object.keys(INTAKE_COL) as (keyof typeof INTAKE_COL)[];
 const channelCell = keyed(INTAKE_CHANNELS);
 
+/** The workbook's facts by unit key, built once per check (a province has thousands of units). */
+interface IntakeIndex {
+  nominations: Map<string, Nomination[]>;
+  dossiers: Map<string, UnitDossier>;
+  reports: Set<string> | null;
+  verdicts: Map<number, NominationVerdict>;
+  quota: Map<string, UnitQuota>;
+}
+
+const reportKey = (unit: string, name: string) => `${normalizeKey(unit)}\u0000${normalizeKey(name)}`;
+
+function indexFacts(e: Evaluation): IntakeIndex {
+  const nominations = new Map<string, Nomination[]>();
+  for (const n of e.workbook.nominations) {
+    const key = normalizeKey(n.unitCode);
+    nominations.set(key, [...(nominations.get(key) ?? []), n]);
+  }
+  const dossiers = new Map<string, UnitDossier>();
+  for (const d of e.workbook.dossiers) if (!dossiers.has(normalizeKey(d.unitCode))) dossiers.set(normalizeKey(d.unitCode), d);
+  return {
+    nominations,
+    dossiers,
+    reports: e.workbook.reports ? new Set(e.workbook.reports.map((r) => reportKey(r.unitCode, r.name))) : null,
+    verdicts: new Map(e.result.nominations.map((v) => [v.row, v])),
+    quota: new Map(e.result.quota.map((q) => [normalizeKey(q.unit), q])),
+  };
+}
+
 /** What a unit's dossier lacks, one phrase each; empty when it is complete. */
-function missingParts(e: Evaluation, unitCode: string, receivedOn: CalendarDate | null): string[] {
-  const { workbook, result } = e;
+function missingParts(e: Evaluation, index: IntakeIndex, unitCode: string, receivedOn: CalendarDate | null): string[] {
   const key = normalizeKey(unitCode);
-  const nominations = workbook.nominations.filter((n) => normalizeKey(n.unitCode) === key);
-  const verdicts = new Map(result.nominations.map((v) => [v.row, v]));
-  const dossier = workbook.dossiers.find((d) => normalizeKey(d.unitCode) === key);
+  const nominations = index.nominations.get(key) ?? [];
+  const dossier = index.dossiers.get(key);
+  const { reports, verdicts } = index;
   const missing: string[] = [];
   if (!nominations.length) missing.push(`không có đề nghị nào ở trang «${SHEET.nominations}»`);
   if (!dossier?.meetingDate) missing.push(`D1 biên bản họp xét (trang «${SHEET.dossiers}» chưa có «${DOSSIER_COL.meetingDate}»)`);
   const letter = [!dossier?.letterNumber && DOSSIER_COL.letterNumber, !dossier?.letterDate && DOSSIER_COL.letterDate].filter(Boolean);
   if (letter.length) missing.push(`D2 tờ trình (trang «${SHEET.dossiers}» chưa có ${letter.map((c) => `«${c}»`).join(', ')})`);
   // D3: a row in `Báo cáo thành tích` when the workbook keeps that sheet, else the summary of achievements.
-  const reports = workbook.reports;
   const names = (list: typeof nominations) => list.map((n) => `«${n.name.trim() || `hàng ${n.row}`}»`).join(', ');
   const noReport = nominations.filter((n) =>
     reports
-      ? !reports.some((r) => normalizeKey(r.unitCode) === key && normalizeKey(r.name) === normalizeKey(n.name))
+      ? !reports.has(reportKey(unitCode, n.name))
       : !n.summary.trim(),
   );
   if (noReport.length) {
@@ -67,11 +93,11 @@ function missingParts(e: Evaluation, unitCode: string, receivedOn: CalendarDate 
   if (unvoted.length) missing.push(`số phiếu đồng ý của ${names(unvoted)}`);
   // M3: the date the office received the dossier; without one, the dates the unit gave in `Đề nghị`.
   const late = receivedOn
-    ? [checkWindow(receivedOn, workbook.settings)].filter((w) => !w.ok)
-    : nominations.map((n) => checkWindow(n.submittedOn, workbook.settings)).filter((w) => !w.ok);
+    ? [checkWindow(receivedOn, e.workbook.settings)].filter((w) => !w.ok)
+    : nominations.map((n) => checkWindow(n.submittedOn, e.workbook.settings)).filter((w) => !w.ok);
   const firstLate = late[0];
   if (firstLate) missing.push(firstLate.message.replace(/\.$/, ''));
-  const quota = result.quota.find((q) => normalizeKey(q.unit) === key);
+  const quota = index.quota.get(key);
   if (quota && !quota.ok) missing.push(quota.message.replace(/\.$/, ''));
   const ineligible = nominations.filter((n) => verdicts.get(n.row)?.eligible === false);
   if (ineligible.length) missing.push(`${names(ineligible)} không đủ điều kiện khen thưởng (xem trang «${SHEET.verdicts}»)`);
@@ -102,13 +128,15 @@ export function checkIntake(e: Evaluation, sheet: SheetInput | undefined, timeZo
   const width = headRow.length;
   const report = (row: number, col: string, message: string) => errors.push({ sheet: sheet?.name ?? SHEET.intake, row, column: col, message });
 
-  const unitOrder = e.workbook.units.filter((u) => e.workbook.nominations.some((n) => normalizeKey(n.unitCode) === normalizeKey(u.code)));
+  const facts = indexFacts(e);
+  const units = new Map(e.workbook.units.map((u) => [normalizeKey(u.code), u]));
+  const unitOrder = e.workbook.units.filter((u) => facts.nominations.has(normalizeKey(u.code)));
   const seen = new Set<string>();
   const entries: IntakeEntry[] = [];
   const fill = (cells: CellValue[], rowNumber: number | null) => {
     const cell = (k: keyof typeof INTAKE_COL) => cells[column[k]];
     const unitCode = readText(cell('unitCode'), timeZone);
-    const unit = e.workbook.units.find((u) => normalizeKey(u.code) === normalizeKey(unitCode));
+    const unit = units.get(normalizeKey(unitCode));
     if (unit && isEmptyCell(cell('unitName'))) cells[column.unitName] = unit.name;
     const date = readDate(cell('receivedOn'), timeZone);
     if (!date.ok && rowNumber) report(rowNumber, INTAKE_COL.receivedOn, date.message);
@@ -118,7 +146,7 @@ export function checkIntake(e: Evaluation, sheet: SheetInput | undefined, timeZo
     }
     const typed = statusCell.parse(readText(cell('status'), timeZone));
     const reason = readText(cell('reason'), timeZone);
-    const missing = unit ? missingParts(e, unit.code, date.ok ? date.value : null) : [`mã đơn vị «${unitCode}» không có trong trang «${SHEET.units}»`];
+    const missing = unit ? missingParts(e, facts, unit.code, date.ok ? date.value : null) : [`mã đơn vị «${unitCode}» không có trong trang «${SHEET.units}»`];
     cells[column.check] = missing.length ? `Thiếu: ${missing.join('; ')}.` : 'Đủ thành phần, trong hạn, trong chỉ tiêu, các đề nghị đủ điều kiện.';
     let status: IntakeStatus;
     if (typed === 'Trả lại') {

@@ -11,7 +11,7 @@ beforeEach(() => {
   google.install();
 });
 
-const INPUTS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.reports];
+const INPUTS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.reports, SHEET.intake];
 
 describe('Khởi tạo bảng tính', () => {
   it('creates every input sheet with the contract headers, a note on each, bold and frozen', () => {
@@ -66,8 +66,8 @@ describe('Khởi tạo bảng tính', () => {
     const before = google.spreadsheet.sheets.map((s) => ({ name: s.name, values: s.dump(), cells: JSON.stringify(s.cells) }));
     initWorkbook();
     expect(google.spreadsheet.sheets.slice(0, before.length).map((s) => ({ name: s.name, values: s.dump(), cells: JSON.stringify(s.cells) }))).toEqual(before);
-    expect(google.spreadsheet.sheets.map((s) => s.name).slice(before.length)).toEqual([SHEET.dossiers, SHEET.reports]);
-    expect(google.ui.alerts[0]!.prompt).toContain(`Đã tạo: ${SHEET.dossiers}, ${SHEET.reports}.`);
+    expect(google.spreadsheet.sheets.map((s) => s.name).slice(before.length)).toEqual([SHEET.dossiers, SHEET.reports, SHEET.intake]);
+    expect(google.ui.alerts[0]!.prompt).toContain(`Đã tạo: ${SHEET.dossiers}, ${SHEET.reports}, ${SHEET.intake}.`);
     expect(google.ui.alerts[0]!.prompt).toContain('cấu  HÌNH');
     expect(google.lock.lost).toBe(0); // told after the lock was released
   });
