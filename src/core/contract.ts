@@ -18,6 +18,8 @@ export const SHEET = {
   auditLog: 'Nhật ký',
   /** The standing body's intake of the units' dossiers (issue 11). */
   intake: 'Tiếp nhận hồ sơ',
+  /** Optional (issue 11): the emulation council's members, for its minutes. */
+  council: 'Hội đồng thi đua',
 } as const;
 
 export const SETTING = {
@@ -45,6 +47,18 @@ export const SETTING = {
 export const EXTRA_SETTING = {
   /** A whole number 0–6, default 2: the decimals a total is rounded to before ranking. */
   rankingDecimals: 'Số chữ số thập phân khi xếp hạng',
+  /** Issue 11, the Chairman's decision: its number (`125/QĐ-UBND` or `125`) and date; also on the certificates. */
+  awardDecisionNumber: 'Số quyết định khen thưởng',
+  awardDecisionDate: 'Ngày quyết định khen thưởng',
+  /** Issue 11: money from the emulation fund per award, in đồng (Điều 2 of the decision; none when empty). */
+  collectivePrizeAmount: 'Tiền thưởng tập thể',
+  individualPrizeAmount: 'Tiền thưởng cá nhân',
+  /** Issue 11: the standing body that receives the dossiers and submits them (default Phòng Nội vụ). */
+  standingBody: 'Cơ quan thường trực thi đua',
+  /** Issue 11: the standing body's submission to the Chairman (Tờ trình) and the council's meeting. */
+  closingSubmissionNumber: 'Số tờ trình khen thưởng',
+  closingSubmissionDate: 'Ngày tờ trình khen thưởng',
+  councilMeetingDate: 'Ngày họp Hội đồng thi đua',
 } as const;
 
 export const SETTINGS_HEADER = { key: 'Mục', value: 'Giá trị' } as const;
@@ -214,3 +228,13 @@ export const INTAKE_CHANNELS = ['Trực tuyến', 'Bản giấy'] as const;
 /** `Đủ` and `Thiếu` are computed; `Trả lại` is the officer's and is kept. */
 export const INTAKE_STATUSES = ['Đủ', 'Thiếu', 'Trả lại'] as const;
 export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
+
+/** `Hội đồng thi đua` (optional): one row per member of the district's emulation council. */
+export const COUNCIL_COL = {
+  name: 'Họ và tên',
+  position: 'Chức vụ',
+  role: 'Nhiệm vụ trong Hội đồng',
+} as const;
+
+/** The roles the council's minutes name: the chair signs right, the secretary left. */
+export const COUNCIL_ROLES = ['Chủ tịch Hội đồng', 'Phó Chủ tịch Hội đồng', 'Thư ký', 'Thành viên'] as const;

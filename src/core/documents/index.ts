@@ -9,3 +9,5 @@ export type { DocxPart } from './ooxml';
 export { PLACEHOLDERS } from './placeholders';
 export type { Placeholder, PlaceholderData } from './placeholders';
 export type { Field } from './facts';
+export { buildCouncilPackage, readClosingSettings, readCouncil } from './councilPackage';
+export type { CouncilPackage, CouncilMember, PackageDocument, PackageKind } from './councilPackage';
