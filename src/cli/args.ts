@@ -11,6 +11,12 @@ export const USAGE = `Cách dùng:
       Liệt kê mọi ô đã thay đổi ở các trang nhập liệu (trang, hàng, cột, cũ → mới).
   thidua nhac-viec [TỆP.xlsx] [--out THƯ_MỤC] [--ngay dd/mm/yyyy] [--mau MẪU.txt] [--from EMAIL]
       In các đơn vị còn thiếu việc trước hạn và ghi thư nhắc (.eml) vào «out/nhac-viec».
+  thidua tiep-nhan [TỆP.xlsx] [--out THƯ_MỤC]
+      Kiểm tra tiếp nhận hồ sơ (D1, D2, D3, số phiếu, hạn nộp, chỉ tiêu, điều kiện) và ghi trang
+      «Tiếp nhận hồ sơ» vào bản sao bảng tính trong «out/»; giữ nguyên ô cán bộ đã nhập.
+  thidua trinh-khen [TỆP.xlsx] [--out THƯ_MỤC] [--pdf]
+      Lập tờ trình, biên bản họp Hội đồng Thi đua - Khen thưởng và quyết định khen thưởng (kèm
+      danh sách) từ các hồ sơ «Đủ», ghi vào «out/trinh-khen».
   thidua help
       In hướng dẫn này.`;
 

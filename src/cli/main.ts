@@ -8,6 +8,7 @@ import { summarize, summarizeDossiers } from './summary';
 import { writeDossierFiles } from './docx';
 import { diffCommand } from './diff';
 import { remindersCommand } from './reminders';
+import { councilPackageCommand, intakeCommand } from './closing';
 import type { DossierFilesResult } from './docx';
 import { FileProblem } from './fsErrors';
 import { OutputGuard } from './outputGuard';
@@ -41,6 +42,8 @@ export async function main(argv: string[], terminal: Terminal = processTerminal,
   try {
     if (argv[0] === 'diff') return await diffCommand(argv.slice(1), terminal);
     if (argv[0] === 'nhac-viec') return await remindersCommand(argv.slice(1), terminal);
+    if (argv[0] === 'tiep-nhan') return await intakeCommand(argv.slice(1), terminal);
+    if (argv[0] === 'trinh-khen') return await councilPackageCommand(argv.slice(1), terminal);
     const args = parseArgs(argv);
     if (args.command === 'help') {
       terminal.out(USAGE);
