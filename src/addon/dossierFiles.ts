@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { DOCX_MIME, layoutDocx } from '../core/documents';
-import type { DossierDocument, DossierKind, UnitDossierDocs } from '../core/documents';
+import type { DocModel, DossierDocument, DossierKind, UnitDossierDocs } from '../core/documents';
 import { normalizeKey } from '../core/text';
 import { renderDocument } from './docsWriter';
 import { DriveTrouble, MIME, documentUrl, drive } from './drive';
@@ -201,7 +201,7 @@ export const othersDocument = (creator: string) =>
  * has the layout the command line's file has (page numbers, drawn rules, keep-with-next, repeated
  * header rows, the default font). Zipping is Apps Script's own, nothing bundled.
  */
-function docxBlob(d: DossierDocument): Blob {
+export function docxBlob(d: { doc: DocModel; title: string }): Blob {
   const parts = layoutDocx(d.doc, d.title).map((p) => Utilities.newBlob(p.content, 'application/xml', p.path));
   return Utilities.zip(parts, `${d.title}.docx`).setContentType(DOCX_MIME);
 }

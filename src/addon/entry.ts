@@ -15,3 +15,4 @@ export { jobOpen, jobStart, jobStep, jobCancel, continueJobs } from './jobs';
 export { installAuditLog, recordEdit } from './auditLog';
 export { showReminderSidebar } from './reminders';
 export { checkDossierIntake } from './intake';
+export { createCouncilPackage } from './councilPackage';

@@ -20,6 +20,7 @@ export const MENU: Array<MenuItem | 'separator'> = [
   { caption: 'Tạo mẫu hồ sơ', functionName: 'createDossierTemplates' },
   { caption: 'Xuất PDF hồ sơ', functionName: 'exportDossierPdfs' },
   { caption: 'Kiểm tra tiếp nhận hồ sơ', functionName: 'checkDossierIntake' },
+  { caption: 'Tạo hồ sơ trình khen', functionName: 'createCouncilPackage' },
   'separator',
   { caption: 'Phân quyền đơn vị', functionName: 'protectUnitRows' },
   { caption: 'Bật nhật ký thay đổi', functionName: 'installAuditLog' },
