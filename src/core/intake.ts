@@ -78,15 +78,12 @@ function missingParts(e: Evaluation, index: IntakeIndex, unitCode: string, recei
   if (!dossier?.meetingDate) missing.push(`D1 biên bản họp xét (trang «${SHEET.dossiers}» chưa có «${DOSSIER_COL.meetingDate}»)`);
   const letter = [!dossier?.letterNumber && DOSSIER_COL.letterNumber, !dossier?.letterDate && DOSSIER_COL.letterDate].filter(Boolean);
   if (letter.length) missing.push(`D2 tờ trình (trang «${SHEET.dossiers}» chưa có ${letter.map((c) => `«${c}»`).join(', ')})`);
-  // D3: a row in `Báo cáo thành tích` when the workbook keeps that sheet, else the summary of achievements.
+  // D3: the report's content is the nominee's row in `Báo cáo thành tích` or, without one, the
+  // summary of achievements the tool pre-fills the report from.
   const names = (list: typeof nominations) => list.map((n) => `«${n.name.trim() || `hàng ${n.row}`}»`).join(', ');
-  const noReport = nominations.filter((n) =>
-    reports
-      ? !reports.has(reportKey(unitCode, n.name))
-      : !n.summary.trim(),
-  );
+  const noReport = nominations.filter((n) => !n.summary.trim() && !reports?.has(reportKey(unitCode, n.name)));
   if (noReport.length) {
-    const where = reports ? `chưa có hàng ở trang «${SHEET.reports}»` : `chưa có «${NOMINATION_COL.summary}»`;
+    const where = reports ? `chưa có hàng ở trang «${SHEET.reports}» và chưa có «${NOMINATION_COL.summary}»` : `chưa có «${NOMINATION_COL.summary}»`;
     missing.push(`D3 báo cáo thành tích của ${names(noReport)} (${where})`);
   }
   const unvoted = nominations.filter((n) => n.votesInFavour === null);
