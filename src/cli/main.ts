@@ -8,7 +8,7 @@ import { summarize, summarizeDossiers } from './summary';
 import { writeDossierFiles } from './docx';
 import { diffCommand } from './diff';
 import { remindersCommand } from './reminders';
-import { councilPackageCommand, intakeCommand } from './closing';
+import { councilPackageCommand, intakeCommand } from './councilPackage';
 import type { DossierFilesResult } from './docx';
 import { FileProblem } from './fsErrors';
 import { OutputGuard } from './outputGuard';
