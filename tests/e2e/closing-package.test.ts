@@ -66,8 +66,10 @@ maybe('the council package read back from PDF (sample district)', () => {
       expect(submission).toContain(element);
     }
     const minutes = pdfPages(join(dir, 'Biên bản họp Hội đồng Thi đua - Khen thưởng.pdf')).join(' ');
+    // The council's name wraps in the header's narrow column; pdftotext drops the hyphen at the break.
+    expect(minutes).toMatch(/HỘI ĐỒNG THI ĐUA -? ?KHEN THƯỞNG/);
     for (const element of [
-      'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', 'BIÊN BẢN', 'ngày 13 tháng 01 năm 2023', 'Chủ trì: Bùi Quốc Khánh', 'Thư ký: Nguyễn Thu Trang',
+      'BIÊN BẢN', 'ngày 13 tháng 01 năm 2023', 'Chủ trì: Bùi Quốc Khánh', 'Thư ký: Nguyễn Thu Trang',
       'tổng số 5 người', 'Số phiếu đồng ý', 'III. KẾT LUẬN',
     ]) expect(minutes).toContain(element);
   });
