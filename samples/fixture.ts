@@ -70,7 +70,7 @@
  * Đơn vị, v2 — symbols and signer titles for every unit (KT. at CQ04, Q. at CQ09); X23 lacks its title.
  * Báo cáo thành tích — form 07's facts for CQ02's two nominees and X02's individual.
  */
-import { CRITERION_COL, DOSSIER_COL, EXTRA_SETTING, NOMINATION_COL, OTHER_BLOCK, RATING_LABEL, REPORT_COL, SCORE_COL, SETTING, SETTINGS_HEADER, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from '../src/core/contract';
+import { COUNCIL_COL, CRITERION_COL, DOSSIER_COL, EXTRA_SETTING, INTAKE_CHANNELS, INTAKE_COL, INTAKE_STATUSES, NOMINATION_COL, OTHER_BLOCK, RATING_LABEL, REPORT_COL, SCORE_COL, SETTING, SETTINGS_HEADER, SHEET, SIGNING_AUTHORITIES, UNIT_COL, VOTING_METHODS } from '../src/core/contract';
 import type { SheetSpec, SpecCell } from '../src/cli/xlsx';
 
 /** The sample's files carry this date, so regenerating it gives the same bytes. */
@@ -624,6 +624,47 @@ export const reports: Row<typeof REPORT_COL>[] = [
     residence: 'xã Cai Kinh, huyện Hữu Lũng, tỉnh Lạng Sơn', qualifications: 'Cử nhân Luật', duties: 'Công chức Văn phòng - Thống kê, phụ trách Bộ phận một cửa của xã.' },
 ];
 
+// --- The end of the movement (issue 11) -----------------------------------------------------
+// Cấu hình gains (beside the decision, above) the standing body's submission, the council's meeting and the fund's
+// amounts. Tiếp nhận hồ sơ: one row per nominating unit as Phòng Nội vụ typed it — the date its
+// nominations were submitted (none for CQ12), online except X13 and CQ05 on paper; X05, complete,
+// is returned with a reason (kept by the tool). The check and the status are left to the tool:
+// «Kiểm tra tiếp nhận hồ sơ» or `thidua tiep-nhan` finds the units with an ineligible nominee, over
+// quota (X01, X07), late (CQ09, CQ11) or without their minutes and letter (X01, DV02) `Thiếu`.
+
+settings.push(
+  [EXTRA_SETTING.closingSubmissionNumber, '08/TTr-NV', 'Tờ trình của Phòng Nội vụ trình Chủ tịch UBND huyện'],
+  [EXTRA_SETTING.closingSubmissionDate, day(2023, 1, 16), ''],
+  [EXTRA_SETTING.councilMeetingDate, day(2023, 1, 13), 'Ngày họp Hội đồng Thi đua - Khen thưởng huyện'],
+  [EXTRA_SETTING.collectivePrizeAmount, 1_000_000, 'Tiền thưởng kèm Giấy khen (đồng); để trống thì quyết định không có điều về tiền thưởng'],
+  [EXTRA_SETTING.individualPrizeAmount, 500_000, ''],
+);
+
+const PAPER = new Set(['X13', 'CQ05']);
+
+export const intake: Row<typeof INTAKE_COL>[] = [...new Set(nominations.map((n) => String(n.unitCode)))]
+  .filter((code) => units.some((u) => u.code === code))
+  .sort((a, b) => units.findIndex((u) => u.code === a) - units.findIndex((u) => u.code === b))
+  .map((code) => {
+    const submitted = nominations.find((n) => n.unitCode === code && n.submittedOn instanceof Date)?.submittedOn ?? null;
+    return {
+      unitCode: code,
+      unitName: units.find((u) => u.code === code)!.name ?? null,
+      receivedOn: submitted,
+      channel: PAPER.has(code) ? 'Bản giấy' : 'Trực tuyến',
+      receivedBy: 'Nguyễn Thu Trang',
+      ...(code === 'X05' ? { status: 'Trả lại', reason: 'Tờ trình chưa có chữ ký và dấu của Chủ tịch UBND xã; đề nghị hoàn thiện, gửi lại.' } : {}),
+    };
+  });
+
+export const council: Row<typeof COUNCIL_COL>[] = [
+  { name: 'Bùi Quốc Khánh', position: 'Chủ tịch UBND huyện', role: 'Chủ tịch Hội đồng' },
+  { name: 'Lê Văn Thắng', position: 'Trưởng phòng Nội vụ', role: 'Phó Chủ tịch Hội đồng' },
+  { name: 'Hoàng Thị Vân', position: 'Chánh Văn phòng HĐND và UBND huyện', role: 'Thành viên' },
+  { name: 'Nguyễn Đức Minh', position: 'Trưởng phòng Tài chính - Kế hoạch', role: 'Thành viên' },
+  { name: 'Nguyễn Thu Trang', position: 'Chuyên viên Phòng Nội vụ', role: 'Thư ký' },
+];
+
 // --- The workbook --------------------------------------------------------------------------
 
 const BLOCKS = [COMMUNES, AGENCIES, OTHER_BLOCK];
@@ -646,4 +687,10 @@ export const SAMPLE_SHEETS: SheetSpec[] = [
   },
   { name: SHEET.dossiers, rows: table(DOSSIER_COL, dossiers), lists: [{ header: DOSSIER_COL.votingMethod, values: [...VOTING_METHODS] }] },
   { name: SHEET.reports, rows: table(REPORT_COL, reports) },
+  {
+    name: SHEET.intake,
+    rows: table(INTAKE_COL, intake),
+    lists: [{ header: INTAKE_COL.channel, values: [...INTAKE_CHANNELS] }, { header: INTAKE_COL.status, values: [...INTAKE_STATUSES] }],
+  },
+  { name: SHEET.council, rows: table(COUNCIL_COL, council) },
 ];

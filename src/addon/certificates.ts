@@ -9,6 +9,7 @@ import type { CertificateSettings } from '../core/certificateSettings';
 import { EXTRA_SETTING, SHEET } from '../core/contract';
 import { EmblemError, alignmentTestPage, buildCertificates, readEmblem } from '../core/documents/certificates';
 import type { Emblem } from '../core/documents/certificates';
+import { decidedAwards } from '../core/documents/councilPackage';
 import { evaluate } from '../core/evaluate';
 import { UnreadableWorkbook } from '../core/sheets';
 import type { WorkbookError } from '../core/model';
@@ -17,7 +18,7 @@ import { DriveTrouble, documentUrl, drive } from './drive';
 import { Folders, docxBlob } from './dossierFiles';
 import { escapeHtml, showDialog } from './html';
 import { alertUser, underDocumentLock } from './lock';
-import { SheetIndex, readInputSheets } from './sheetIO';
+import { CLOSING_SHEETS, SheetIndex, readInputSheets } from './sheetIO';
 
 /** User property `thidua.giayKhen.<spreadsheet>.<tệp>`: the Google Doc of these certificates, rewritten in place. */
 const PROP = 'thidua.giayKhen';
@@ -76,7 +77,7 @@ const warningsHtml = (errors: WorkbookError[], more: string[]) => {
 function print(test: boolean): void {
   const done = underDocumentLock((): { html: string } | string => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const input = readInputSheets(new SheetIndex(spreadsheet));
+    const input = readInputSheets(new SheetIndex(spreadsheet), CLOSING_SHEETS);
     const { settings, errors } = readCertificateSettings(input);
     let evaluation;
     try {
@@ -96,6 +97,8 @@ function print(test: boolean): void {
           warningsHtml(errors, []),
       };
     }
+    // The certificates follow the decision: the award list of the dossiers accepted at intake.
+    evaluation = { ...evaluation, awardList: decidedAwards(evaluation, input) };
     if (evaluation.awardList.length === 0) return 'Danh sách khen thưởng đang trống nên chưa có giấy khen nào. Chọn Thi đua › Kiểm tra điều kiện để xem vì sao từng đề nghị chưa được đưa vào danh sách.';
     const { emblem, problem } = settings.mode === 'full' ? emblemFrom(settings) : { emblem: null, problem: null };
     const set = buildCertificates(evaluation, settings, emblem);

@@ -241,7 +241,7 @@ export function createEndpoints(host: () => SidebarHost) {
     loadProgress: () => answer(() => {
       const h = host();
       const input = h.readWorkbook();
-      return unitProgress(evaluate(input), h.readSheet(DOCUMENTS_SHEET), input.timeZone);
+      return unitProgress(evaluate(input), h.readSheet(DOCUMENTS_SHEET), input.timeZone, h.readSheet(SHEET.intake));
     }),
 
     /** Selects a unit's rows in one input sheet; answers how many. */

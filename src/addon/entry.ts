@@ -16,3 +16,5 @@ export { installAuditLog, recordEdit } from './auditLog';
 export { showReminderSidebar } from './reminders';
 export { buildSummaryReport } from './summaryReport';
 export { printCertificates, printCertificateTest } from './certificates';
+export { checkDossierIntake } from './intake';
+export { createCouncilPackage } from './councilPackage';

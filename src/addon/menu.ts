@@ -22,6 +22,8 @@ export const MENU: Array<MenuItem | 'separator'> = [
   { caption: 'Báo cáo tổng kết', functionName: 'buildSummaryReport' },
   { caption: 'In giấy khen', functionName: 'printCertificates' },
   { caption: 'In thử căn lề', functionName: 'printCertificateTest' },
+  { caption: 'Kiểm tra tiếp nhận hồ sơ', functionName: 'checkDossierIntake' },
+  { caption: 'Tạo hồ sơ trình khen', functionName: 'createCouncilPackage' },
   'separator',
   { caption: 'Phân quyền đơn vị', functionName: 'protectUnitRows' },
   { caption: 'Bật nhật ký thay đổi', functionName: 'installAuditLog' },

@@ -28,6 +28,9 @@ import {
   EXTRA_SETTING,
   LEGAL_BASIS_COL,
   UNIT_V2_KEYS,
+  INTAKE_COL,
+  INTAKE_CHANNELS,
+  INTAKE_STATUSES,
 } from '../core/contract';
 import { DEFAULT_STANDARD_ROWS } from '../core/standards';
 import { BASIS_DOCUMENT_LABEL, LEGAL_PRESET, presetRows, readLegalPreset } from '../core/legalBasis';
@@ -38,6 +41,7 @@ import { normalizeKey } from '../core/text';
 import { alertUser, underDocumentLock } from './lock';
 import { SheetIndex, asLiteral } from './sheetIO';
 import { logActions } from './auditLog';
+import { initialIntakeRows } from './intake';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -230,6 +234,19 @@ export function sheetSpecs(blocks: Blocks, maxScore: number): SheetSpec[] {
       ],
       rows: DEFAULT_STANDARD_ROWS.map((row) => [...row]),
     },
+    {
+      name: SHEET.intake,
+      columns: [
+        col(INTAKE_COL.unitCode, 'Mã đơn vị có đề nghị khen thưởng.', 110),
+        col(INTAKE_COL.unitName, 'Tên đơn vị.', 220),
+        col(INTAKE_COL.receivedOn, 'M3: ngày Phòng Nội vụ nhận hồ sơ, dạng dd/mm/yyyy.', 110, date),
+        col(INTAKE_COL.channel, 'Qua cổng dịch vụ công (trực tuyến) hay bản giấy.', 110, { type: 'list', values: [...INTAKE_CHANNELS] }),
+        col(INTAKE_COL.receivedBy, 'Người nhận hồ sơ.', 160),
+        col(INTAKE_COL.check, 'Do «Kiểm tra tiếp nhận hồ sơ» ghi: D1, D2, D3, số phiếu, hạn nộp, chỉ tiêu, điều kiện.', 360),
+        col(INTAKE_COL.status, '«Đủ», «Thiếu» do công cụ ghi; chọn «Trả lại» (kèm lý do) để trả hồ sơ, công cụ giữ nguyên.', 100, { type: 'list', values: [...INTAKE_STATUSES] }),
+        col(INTAKE_COL.reason, 'Lý do trả lại hồ sơ (bắt buộc khi «Trả lại»).', 260),
+      ],
+    },
   ];
 }
 
@@ -389,7 +406,8 @@ export function initWorkbook(): void {
         else existing.push(present);
         continue;
       }
-      createSheet(index, spec, maxScore);
+      // The intake sheet starts with one row per unit that has nominations (the other sheets exist by now).
+      createSheet(index, spec.name === SHEET.intake ? { ...spec, rows: initialIntakeRows(index) } : spec, maxScore);
       created.push(spec.name);
     }
     logActions([

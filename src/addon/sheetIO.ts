@@ -51,6 +51,9 @@ export class SheetIndex {
   }
 }
 
+/** The closing jobs' inputs (issue 11): beside the input sheets, the intake and the council. */
+export const CLOSING_SHEETS = [...INPUT_SHEETS, SHEET.intake, SHEET.council];
+
 /** Every input sheet present, read once, in the spreadsheet's time zone. */
 export function readInputSheets(index: SheetIndex, names: readonly string[] = INPUT_SHEETS): WorkbookInput {
   const sheets: SheetInput[] = [];

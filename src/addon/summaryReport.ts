@@ -9,6 +9,7 @@ import { SHEET } from '../core/contract';
 import { CHART_COLORS, chartMarker, summaryReport, withChartMarkers } from '../core/documents';
 import type { SummaryReportDocument } from '../core/documents';
 import { movementClosing } from '../core/movementSummary';
+import { recordedIntake } from '../core/intake';
 import { summarySheet } from '../core/summarySheet';
 import type { SheetChart } from '../core/summarySheet';
 import { evaluateActiveSpreadsheet } from './actions';
@@ -18,6 +19,7 @@ import { Folders, docxBlob } from './dossierFiles';
 import { documentUrl, drive } from './drive';
 import { escapeHtml, showDialog } from './html';
 import { alertUser, underDocumentLock } from './lock';
+import { readIntake } from './intake';
 import { writeOutputSheet } from './sheetIO';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -100,8 +102,8 @@ export function buildSummaryReport(): void {
   const done = underDocumentLock((): Outcome => {
     const evaluated = evaluateActiveSpreadsheet();
     if (typeof evaluated === 'string') return { problem: evaluated };
-    const { index, evaluation } = evaluated;
-    const closing = movementClosing(evaluation);
+    const { index, input, evaluation } = evaluated;
+    const closing = movementClosing(evaluation, recordedIntake(evaluation, readIntake(index), input.timeZone));
     const output = summarySheet(closing);
     const sheet = writeOutputSheet(index, output);
     const charts = drawCharts(sheet, Math.max(output.rows.length + 1, 2), output.charts);

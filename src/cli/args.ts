@@ -16,6 +16,12 @@ export const USAGE = `Cách dùng:
   thidua giay-khen [TỆP.xlsx] [--out THƯ_MỤC] [--pdf] [--in-thu]
       Ghi mọi giấy khen (mỗi giấy một trang, một tệp .docx) vào «out/giay-khen», đầy đủ hoặc in trên phôi
       theo trang Cấu hình; --in-thu: chỉ ghi một trang in thử căn lề.
+  thidua tiep-nhan [TỆP.xlsx] [--out THƯ_MỤC]
+      Kiểm tra tiếp nhận hồ sơ (D1, D2, D3, số phiếu, hạn nộp, chỉ tiêu, điều kiện) và ghi trang
+      «Tiếp nhận hồ sơ» vào bản sao bảng tính trong «out/»; giữ nguyên ô cán bộ đã nhập.
+  thidua trinh-khen [TỆP.xlsx] [--out THƯ_MỤC] [--pdf]
+      Lập tờ trình, biên bản họp Hội đồng Thi đua - Khen thưởng và quyết định khen thưởng (kèm
+      danh sách) từ các hồ sơ «Đủ», ghi vào «out/trinh-khen».
   thidua help
       In hướng dẫn này.`;
 

@@ -12,6 +12,7 @@ import type { CertificateSettings } from '../core/certificateSettings';
 import { EXTRA_SETTING, SHEET } from '../core/contract';
 import { EmblemError, alignmentTestPage, buildCertificates, readEmblem } from '../core/documents/certificates';
 import type { Emblem } from '../core/documents/certificates';
+import { decidedAwards } from '../core/documents/councilPackage';
 import { UsageError } from './args';
 import { pdfCopies, writeDocx } from './docx';
 import { FileProblem } from './fsErrors';
@@ -85,7 +86,9 @@ export async function certificatesCommand(argv: string[], terminal: Terminal, ru
         `In thử căn lề: in trang này lên một phôi giấy khen, đo khoảng cách từ mỗi dấu «+» tới chỗ chữ cần nằm, rồi nhập vào «${EXTRA_SETTING.certificateOffsetX}» và «${EXTRA_SETTING.certificateOffsetY}» ở trang «${SHEET.settings}» (số dương: sang phải / xuống dưới).`,
       ];
     } else {
-      const evaluation = evaluate(input);
+      const all = evaluate(input);
+      // The certificates follow the decision: the award list of the dossiers accepted at intake.
+      const evaluation = { ...all, awardList: decidedAwards(all, input) };
       if (evaluation.awardList.length === 0) {
         terminal.err(`Lỗi: danh sách khen thưởng đang trống nên chưa có giấy khen nào; chạy «thidua check» để xem vì sao từng đề nghị chưa được đưa vào danh sách.`);
         return 2;

@@ -6,10 +6,8 @@
  */
 import { basename, join, resolve } from 'node:path';
 import { evaluate } from '../core/evaluate';
-import { movementClosing } from '../core/movementSummary';
-import { outputSheets } from '../core/outputs';
-import { summarySheet } from '../core/summarySheet';
 import { SHEET } from '../core/contract';
+import { resultSheets } from '../core/resultSheets';
 import { SUMMARY_REPORT_TITLE, summaryReport } from '../core/documents/summaryReport';
 import { UsageError } from './args';
 import { pdfCopies, writeDocx } from './docx';
@@ -51,7 +49,7 @@ export async function closingCommand(argv: string[], terminal: Terminal, options
   const file = args.file ?? SAMPLE_WORKBOOK;
   const { input, bytes } = await readWorkbookFile(file);
   const evaluation = evaluate(input);
-  const closing = movementClosing(evaluation);
+  const { sheets, closing } = resultSheets(evaluation, input);
   const report = summaryReport(evaluation.workbook.settings, closing);
   const outDir = resolve(args.out);
   await checkOutputFolder(outDir);
@@ -62,10 +60,10 @@ export async function closingCommand(argv: string[], terminal: Terminal, options
   let pdf: string[] = [];
   try {
     reportFile = await guard.write(join(outDir, `${SUMMARY_REPORT_TITLE}.docx`), writeDocx(report.doc, report.title));
-    // The same copy `run` writes, with the summary sheet added: the two commands agree on it.
+    // The same copy `run` writes: the commands agree on it.
     workbookFile = await guard.write(
       join(outDir, basename(file)),
-      addOutputSheets(bytes, [...outputSheets(evaluation), summarySheet(closing)]),
+      addOutputSheets(bytes, sheets),
     );
     if (args.pdf) pdf = await pdfCopies([reportFile], outDir, guard, warnings);
   } catch (error) {

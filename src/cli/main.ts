@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { evaluate, outputSheets, UnreadableWorkbook } from '../core';
+import { evaluate, UnreadableWorkbook } from '../core';
+import { resultSheets } from '../core/resultSheets';
 import { parseArgs, USAGE, UsageError } from './args';
 import { summarize, summarizeDossiers } from './summary';
 import { writeDossierFiles } from './docx';
@@ -10,6 +11,7 @@ import { diffCommand } from './diff';
 import { remindersCommand } from './reminders';
 import { closingCommand } from './closing';
 import { certificatesCommand } from './certificates';
+import { councilPackageCommand, intakeCommand } from './councilPackage';
 import type { DossierFilesResult } from './docx';
 import { FileProblem } from './fsErrors';
 import { OutputGuard } from './outputGuard';
@@ -45,6 +47,8 @@ export async function main(argv: string[], terminal: Terminal = processTerminal,
     if (argv[0] === 'nhac-viec') return await remindersCommand(argv.slice(1), terminal);
     if (argv[0] === 'tong-ket') return await closingCommand(argv.slice(1), terminal, options);
     if (argv[0] === 'giay-khen') return await certificatesCommand(argv.slice(1), terminal, options);
+    if (argv[0] === 'tiep-nhan') return await intakeCommand(argv.slice(1), terminal);
+    if (argv[0] === 'trinh-khen') return await councilPackageCommand(argv.slice(1), terminal);
     const args = parseArgs(argv);
     if (args.command === 'help') {
       terminal.out(USAGE);
@@ -77,7 +81,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal,
     const dossierDir = join(outDir, 'ho-so');
     try {
       progress('Đang ghi bảng tính kết quả…');
-      workbookFile = await guard.write(outFile, addOutputSheets(bytes, outputSheets(evaluation)));
+      workbookFile = await guard.write(outFile, addOutputSheets(bytes, resultSheets(evaluation, input).sheets));
       dossiers = await writeDossierFiles(evaluation, dossierDir, {
         ...(args.templates ? { templatesDir: args.templates } : {}),
         pdf: args.pdf,

@@ -22,6 +22,10 @@ export const SHEET = {
   standards: 'Tiêu chuẩn',
   /** Optional (issue 12): the user's own «Căn cứ» lines, overriding the chosen legal preset's. */
   legalBasis: 'Căn cứ pháp lý',
+  /** The standing body's intake of the units' dossiers (issue 11). */
+  intake: 'Tiếp nhận hồ sơ',
+  /** Optional (issue 11): the emulation council's members, for its minutes. */
+  council: 'Hội đồng thi đua',
 } as const;
 
 export const SETTING = {
@@ -64,6 +68,15 @@ export const EXTRA_SETTING = {
   certificateMode: 'Giấy khen: kiểu in',
   certificateOffsetX: 'Giấy khen: lệch ngang (mm)',
   certificateOffsetY: 'Giấy khen: lệch dọc (mm)',
+  /** Issue 11: money from the emulation fund per award, in đồng (Điều 2 of the decision; none when empty). */
+  collectivePrizeAmount: 'Tiền thưởng tập thể',
+  individualPrizeAmount: 'Tiền thưởng cá nhân',
+  /** Issue 11: the standing body that receives the dossiers and submits them (default Phòng Nội vụ). */
+  standingBody: 'Cơ quan thường trực thi đua',
+  /** Issue 11: the standing body's submission to the Chairman (Tờ trình) and the council's meeting. */
+  closingSubmissionNumber: 'Số tờ trình khen thưởng',
+  closingSubmissionDate: 'Ngày tờ trình khen thưởng',
+  councilMeetingDate: 'Ngày họp Hội đồng thi đua',
 } as const;
 
 export const SETTINGS_HEADER = { key: 'Mục', value: 'Giá trị' } as const;
@@ -250,3 +263,36 @@ export const LEGAL_BASIS_COL = {
 
 /** `Giấy khen: kiểu in`: the whole design, or only the variable text on pre-printed blanks (phôi). */
 export const CERTIFICATE_MODES = { full: 'Đầy đủ', onBlank: 'In trên phôi' } as const;
+
+/**
+ * `Tiếp nhận hồ sơ` (issue 11): the standing body's intake of the units' dossiers. The officer
+ * types the date, the channel, who received it, and a return with its reason; the tool writes
+ * the check and the status.
+ */
+export const INTAKE_COL = {
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  receivedOn: 'Ngày nhận',
+  channel: 'Hình thức nộp',
+  receivedBy: 'Người nhận',
+  check: 'Kết quả kiểm tra',
+  status: 'Trạng thái',
+  reason: 'Lý do trả lại',
+} as const;
+
+/** How a dossier arrived: the province's public-service portal or on paper. */
+export const INTAKE_CHANNELS = ['Trực tuyến', 'Bản giấy'] as const;
+
+/** `Đủ` and `Thiếu` are computed; `Trả lại` is the officer's and is kept. */
+export const INTAKE_STATUSES = ['Đủ', 'Thiếu', 'Trả lại'] as const;
+export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
+
+/** `Hội đồng thi đua` (optional): one row per member of the district's emulation council. */
+export const COUNCIL_COL = {
+  name: 'Họ và tên',
+  position: 'Chức vụ',
+  role: 'Nhiệm vụ trong Hội đồng',
+} as const;
+
+/** The roles the council's minutes name: the chair signs right, the secretary left. */
+export const COUNCIL_ROLES = ['Chủ tịch Hội đồng', 'Phó Chủ tịch Hội đồng', 'Thư ký', 'Thành viên'] as const;

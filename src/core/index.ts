@@ -25,3 +25,5 @@ export { summarySheet } from './summarySheet';
 export type { SheetChart, SummarySheet } from './summarySheet';
 export { LEGAL_PRESET, LEGAL_PRESETS, BASIS_DOCUMENT_LABEL, legalBasisOf, presetRows } from './legalBasis';
 export type { BasisDocument, LegalBasis, LegalBasisRow, LegalPreset, LegalPresetName } from './legalBasis';
+export { checkIntake, acceptedUnits, recordedIntake } from './intake';
+export type { IntakeEntry, IntakeResult } from './intake';

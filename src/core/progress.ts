@@ -8,6 +8,8 @@ import type { Evaluation } from './results';
 import { DOSSIER_COL, NOMINATION_COL } from './contract';
 import { isEmptyCell, readText } from './cells';
 import { compareVietnamese, normalizeKey } from './text';
+import { checkIntake } from './intake';
+import type { IntakeEntry } from './intake';
 
 /** What may be holding a unit back; the progress sidebar filters on these. */
 export type ProgressProblem =
@@ -53,6 +55,8 @@ export interface UnitProgress {
   /** The unit's row in `Hồ sơ đơn vị`, and the contract's headers it leaves empty. */
   dossier: { row: number; missing: string[] } | null;
   documents: DocumentStatusCount[] | null;
+  /** The standing body's intake of the unit's dossier (Tiếp nhận hồ sơ); absent when it nominated nobody. */
+  intake?: IntakeEntry;
   problems: ProgressProblem[];
 }
 
@@ -126,13 +130,14 @@ function documentStatuses(sheet: SheetInput | undefined, timeZone: string): Map<
  * The progress of every unit of `Đơn vị`, in the sheet's order, with totals and per-block
  * ranking charts. `documentsSheet` is the optional `Hồ sơ` output sheet.
  */
-export function unitProgress(evaluation: Evaluation, documentsSheet?: SheetInput, timeZone = 'UTC'): ProgressReport {
+export function unitProgress(evaluation: Evaluation, documentsSheet?: SheetInput, timeZone = 'UTC', intakeSheet?: SheetInput): ProgressReport {
   const { workbook, result } = evaluation;
   const ranked = new Map(result.ranking.map((r) => [normalizeKey(r.unit), r]));
   const unranked = new Map(result.unranked.map((u) => [normalizeKey(u.unit), u]));
   const quota = new Map(result.quota.map((q) => [normalizeKey(q.unit), q]));
   const dossiers = new Map(workbook.dossiers.map((d) => [normalizeKey(d.unitCode), d]));
   const documents = documentStatuses(documentsSheet, timeZone);
+  const intake = new Map(checkIntake(evaluation, intakeSheet, timeZone).entries.map((x) => [normalizeKey(x.unit), x]));
 
   const units = workbook.units.map((unit): UnitProgress => {
     const key = normalizeKey(unit.code);
@@ -168,6 +173,7 @@ export function unitProgress(evaluation: Evaluation, documentsSheet?: SheetInput
       quotaOk: unitQuota?.ok ?? true,
       dossier: dossier ? { row: dossier.row, missing: missingDossierFields(dossier) } : null,
       documents: documents ? (documents.get(key) ?? []) : null,
+      ...(intake.has(key) ? { intake: intake.get(key) } : {}),
       problems: [],
     };
     const problems: [boolean, ProgressProblem][] = [

@@ -284,6 +284,7 @@ describe('the add-on’s own changes are logged by name (scripts fire no on-edit
       ['Khởi tạo bảng tính', SHEET.dossiers, ''],
       ['Khởi tạo bảng tính', SHEET.reports, ''],
       ['Khởi tạo bảng tính', SHEET.standards, ''],
+      ['Khởi tạo bảng tính', SHEET.intake, ''],
     ]);
     expect(log()[1]![column(AUDIT_COL.newValue)]).toMatch(/^Đã xếp hạng/);
   });

@@ -193,6 +193,17 @@ describe('loadProgress', () => {
   });
 });
 
+describe('loadProgress and the intake', () => {
+  it('shows each nominating unit’s intake state, keeping an officer’s return', () => {
+    const { endpoints, host } = setup();
+    host.input.sheets.push({ name: SHEET.intake, values: [['Mã đơn vị', 'Trạng thái', 'Lý do trả lại'], ['X04', 'Trả lại', 'Thiếu chữ ký']] });
+    const result = endpoints.loadProgress();
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.units.find((u) => u.code === 'X04')!.intake).toEqual({ unit: 'X04', status: 'Trả lại', reason: 'Thiếu chữ ký' });
+    expect(result.value.units.find((u) => u.code === 'X02')!.intake).toBeUndefined();
+  });
+});
+
 describe('selectUnitRows', () => {
   it('selects the unit’s rows in the chosen sheet', () => {
     const { endpoints, host } = setup();

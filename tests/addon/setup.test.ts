@@ -13,7 +13,7 @@ beforeEach(() => {
   google.install();
 });
 
-const INPUTS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.reports, SHEET.standards];
+const INPUTS = [SHEET.settings, SHEET.units, SHEET.criteria, SHEET.scores, SHEET.nominations, SHEET.dossiers, SHEET.reports, SHEET.standards, SHEET.intake];
 
 describe('Khởi tạo bảng tính', () => {
   it('creates every input sheet with the contract headers, a note on each, bold and frozen', () => {
@@ -68,8 +68,8 @@ describe('Khởi tạo bảng tính', () => {
     const before = google.spreadsheet.sheets.map((s) => ({ name: s.name, values: s.dump(), cells: JSON.stringify(s.cells) }));
     initWorkbook();
     expect(google.spreadsheet.sheets.slice(0, before.length).map((s) => ({ name: s.name, values: s.dump(), cells: JSON.stringify(s.cells) }))).toEqual(before);
-    expect(google.spreadsheet.sheets.map((s) => s.name).slice(before.length)).toEqual([SHEET.dossiers, SHEET.reports, SHEET.standards]);
-    expect(google.ui.alerts[0]!.prompt).toContain(`Đã tạo: ${SHEET.dossiers}, ${SHEET.reports}, ${SHEET.standards}.`);
+    expect(google.spreadsheet.sheets.map((s) => s.name).slice(before.length)).toEqual([SHEET.dossiers, SHEET.reports, SHEET.standards, SHEET.intake]);
+    expect(google.ui.alerts[0]!.prompt).toContain(`Đã tạo: ${SHEET.dossiers}, ${SHEET.reports}, ${SHEET.standards}, ${SHEET.intake}.`);
     expect(google.ui.alerts[0]!.prompt).toContain('cấu  HÌNH');
     expect(google.lock.lost).toBe(0); // told after the lock was released
   });
@@ -149,11 +149,13 @@ describe('Khởi tạo bảng tính', () => {
       google.log.reset();
       initWorkbook();
       const ranges = google.log.snapshot();
-      // Two existing sheets read once each, plus the six sheets created (whose headers are written
-      // once each; the settings' rows and the rules' rows (`Tiêu chuẩn`) once more).
-      expect(ranges['Range.getValues'] ?? 0).toBe(2);
-      expect(google.log.count('Range.setValues')).toBe(2 + 6 + 2);
-      expect(google.log.count('Range.setNotes')).toBe(2 + 6 + 1);
+      // Two existing sheets read once each, then the input sheets once more (8, the new ones
+      // included) for the intake's first rows; the seven sheets created have their headers written
+      // once each, and the settings' and the rules' (`Tiêu chuẩn`) rows once more (no unit of this
+      // workbook has nominations, so the intake starts without rows).
+      expect(ranges['Range.getValues'] ?? 0).toBe(2 + 8);
+      expect(google.log.count('Range.setValues')).toBe(2 + 7 + 2);
+      expect(google.log.count('Range.setNotes')).toBe(2 + 7 + 1);
     });
 
     it('adds nothing the second time', () => {

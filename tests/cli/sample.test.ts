@@ -64,7 +64,12 @@ describe('npm start on the sample', () => {
     const original = await readWorkbookFile(SAMPLE_WORKBOOK);
     const written = await readWorkbookFile(join(out, 'huu-lung-2022.xlsx'));
     const sheet = (name: string) => written.input.sheets.find((s) => s.name === name)!.values;
-    for (const input of original.input.sheets) expect(sheet(input.name)).toEqual(input.values);
+    for (const input of original.input.sheets.filter((s) => s.name !== 'Tiếp nhận hồ sơ')) expect(sheet(input.name)).toEqual(input.values);
+    // The intake: what the officer typed is kept (a return with its reason included); the tool fills the check and the status.
+    const officer = (rows: unknown[][]) => rows.map((r) => [...r.slice(0, 5), r[6] === 'Trả lại' ? r[6] : null, r[7] ?? null]);
+    const intake = sheet('Tiếp nhận hồ sơ');
+    expect(officer(intake)).toEqual(officer(original.input.sheets.find((s) => s.name === 'Tiếp nhận hồ sơ')!.values));
+    expect(intake.slice(1).map((r) => r[6])).toEqual(expect.arrayContaining(['Đủ', 'Thiếu', 'Trả lại']));
 
     const ranking = sheet('Xếp hạng').slice(1).filter((r) => r[1] !== null);
     expect(ranking.map((r) => [r[2], r[1], r[4], r[6] ?? null])).toEqual(json.ranking.map((r) => [r.unit, r.rank, r.score, r.prize]));

@@ -118,12 +118,15 @@ function common(e: Evaluation, s: CertificateSettings) {
 }
 type Common = ReturnType<typeof common>;
 
-/** Each certificate's facts, in the award list's order; «số sổ vàng» consecutive from the start setting, else the list's own number. */
+/**
+ * Each certificate's facts, in the award list's order; «số sổ vàng» consecutive from the start
+ * setting, else from 1 (not the list's number, which starts again at 1 for individuals).
+ */
 export function certificateFacts(e: Evaluation, s: CertificateSettings): CertificateFacts[] {
   return e.awardList.map((entry, i) => ({
     recipient: entry.nomination.name,
     detail: entry.nomination.kind === 'individual' ? entry.nomination.position : '',
-    goldenBook: String(s.goldenBookStart === null ? entry.number : s.goldenBookStart + i),
+    goldenBook: String((s.goldenBookStart ?? 1) + i),
   }));
 }
 

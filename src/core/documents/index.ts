@@ -15,3 +15,5 @@ export { ACCENT_COLOR, CHART_COLORS, chartSpaceXml } from './charts';
 export type { ChartRefs, ChartSeries, ChartSpec } from './charts';
 export { awardingTitle, basisLines, citedTexts } from './basis';
 export type { BasisValues } from './basis';
+export { buildCouncilPackage, decidedAwards, readClosingSettings, readCouncil } from './councilPackage';
+export type { CouncilPackage, CouncilMember, PackageDocument, PackageKind } from './councilPackage';

@@ -67,6 +67,13 @@ function dossierText(u: UnitProgress): string {
   return `Hồ sơ đơn vị (hàng ${u.dossier.row}) còn thiếu: ${u.dossier.missing.join(', ')}.`;
 }
 
+/** The standing body's intake (Tiếp nhận hồ sơ): `Đủ` goes forward to the council. */
+function intakeText(u: UnitProgress): string | null {
+  if (!u.intake) return null;
+  const { status, reason } = u.intake;
+  return `Tiếp nhận hồ sơ: ${status}${reason ? ` — ${reason}` : ''}.`;
+}
+
 const SELECTABLE: [UnitSheet, string][] = [
   ['scores', SHEET.scores],
   ['nominations', SHEET.nominations],
@@ -122,6 +129,7 @@ function unitItem(u: UnitProgress): HTMLLIElement {
     u.prize ? el('span', { class: 'chip prize', text: u.prize }) : null,
     ...u.problems.map((p) => el('span', { class: 'chip', text: PROBLEM_LABEL[p] })),
     u.problems.length === 0 ? el('span', { class: 'chip ok', text: 'Ổn' }) : null,
+    u.intake ? el('span', { class: `chip intake${u.intake.status === 'Đủ' ? ' ok' : ''}`, text: `Tiếp nhận: ${u.intake.status}` }) : null,
   ];
   const c = u.criteria;
   const details = el('details', {}, [
@@ -135,6 +143,7 @@ function unitItem(u: UnitProgress): HTMLLIElement {
       el('p', { text: rankText(u) }),
       el('p', { text: nominationText(u) }),
       el('p', { text: dossierText(u) }),
+      u.intake ? el('p', { text: intakeText(u) ?? '' }) : null,
       u.documents
         ? el('p', { text: u.documents.length === 0 ? 'Văn bản: chưa có.' : `Văn bản: ${u.documents.map((d) => `${d.status} ${d.count}`).join(', ')}.` })
         : null,

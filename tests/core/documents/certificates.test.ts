@@ -50,7 +50,7 @@ test('the full design: landscape A4, national title, red capitals for the awardi
 
 test('số sổ vàng: consecutive from the start setting across collectives and individuals, else the list number', () => {
   expect(buildCertificates(THREE(), { ...SETTINGS, goldenBookStart: 340 }).certificates.map((c) => c.goldenBook)).toEqual(['340', '341', '342']);
-  expect(buildCertificates(THREE(), SETTINGS).certificates.map((c) => c.goldenBook)).toEqual(['1', '1', '2']);
+  expect(buildCertificates(THREE(), SETTINGS).certificates.map((c) => c.goldenBook)).toEqual(['1', '2', '3']);
 });
 
 test('the emblem is a picture part related from the document; without it, an empty bordered frame', () => {
