@@ -42,6 +42,33 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** A subcommand's words: at most one workbook, its switches, and its options with a value (`--out X` or `--out=X`). */
+export interface SubcommandWords {
+  file?: string;
+  switches: Set<string>;
+  values: Map<string, string>;
+}
+
+export function parseSubcommand(command: string, argv: string[], switches: readonly string[], valued: readonly string[]): SubcommandWords {
+  const words: SubcommandWords = { switches: new Set(), values: new Map() };
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (!word.startsWith('--')) {
+      if (words.file !== undefined) throw new UsageError(`Thừa tham số «${word}»: chỉ nêu một tệp bảng tính.`);
+      words.file = word;
+      continue;
+    }
+    const [flag, inline] = word.split(/=(.*)/s) as [string, string | undefined];
+    if (switches.includes(flag) && inline === undefined) words.switches.add(flag);
+    else if (valued.includes(flag)) {
+      const value = inline ?? argv[++i];
+      if (!value) throw new UsageError(`Tùy chọn «${flag}» cần ${flag === '--out' ? 'một thư mục' : 'một giá trị'} đi kèm.`);
+      words.values.set(flag, value);
+    } else throw new UsageError(`Lệnh «${command}» không có tùy chọn «${flag}».`);
+  }
+  return words;
+}
+
 const FLAGS_WITH_VALUE = new Set(['--out', '--templates']);
 const FLAGS = new Set(['--json', '--pdf', ...FLAGS_WITH_VALUE]);
 

@@ -13,7 +13,7 @@ import { EXTRA_SETTING, SHEET } from '../core/contract';
 import { EmblemError, alignmentTestPage, buildCertificates, readEmblem } from '../core/documents/certificates';
 import type { Emblem } from '../core/documents/certificates';
 import { decidedAwards } from '../core/documents/councilPackage';
-import { UsageError } from './args';
+import { parseSubcommand } from './args';
 import { pdfCopies, writeDocx } from './docx';
 import { FileProblem } from './fsErrors';
 import type { RunOptions, Terminal } from './main';
@@ -29,21 +29,13 @@ interface Options {
 }
 
 function parse(argv: string[]): Options {
-  const options: Options = { out: 'out', pdf: false, test: false };
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
-    if (!word.startsWith('--')) {
-      if (options.file !== undefined) throw new UsageError(`Thừa tham số «${word}»: chỉ nêu một tệp bảng tính.`);
-      options.file = word;
-    } else if (word === '--pdf') options.pdf = true;
-    else if (word === '--in-thu') options.test = true;
-    else if (word === '--out' || word.startsWith('--out=')) {
-      const value = word.startsWith('--out=') ? word.slice(6) : argv[++i];
-      if (!value) throw new UsageError('Tùy chọn «--out» cần một thư mục đi kèm.');
-      options.out = value;
-    } else throw new UsageError(`Lệnh «giay-khen» không có tùy chọn «${word.split('=')[0]}».`);
-  }
-  return options;
+  const words = parseSubcommand('giay-khen', argv, ['--pdf', '--in-thu'], ['--out']);
+  return {
+    ...(words.file === undefined ? {} : { file: words.file }),
+    out: words.values.get('--out') ?? 'out',
+    pdf: words.switches.has('--pdf'),
+    test: words.switches.has('--in-thu'),
+  };
 }
 
 /** The emblem file the settings name, relative to the workbook's folder; a file that is not there is an error that says where it is named. */

@@ -9,7 +9,7 @@ import { evaluate } from '../core/evaluate';
 import { SHEET } from '../core/contract';
 import { resultSheets } from '../core/resultSheets';
 import { SUMMARY_REPORT_TITLE, summaryReport } from '../core/documents/summaryReport';
-import { UsageError } from './args';
+import { parseSubcommand } from './args';
 import { pdfCopies, writeDocx } from './docx';
 import type { RunOptions, Terminal } from './main';
 import { SAMPLE_WORKBOOK, checkOutputFolder } from './main';
@@ -24,23 +24,8 @@ interface Options {
 }
 
 function parse(argv: string[]): Options {
-  const options: Options = { out: 'out', pdf: false };
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
-    if (!word.startsWith('--')) {
-      if (options.file !== undefined) throw new UsageError(`Thừa tham số «${word}»: chỉ nêu một tệp bảng tính.`);
-      options.file = word;
-      continue;
-    }
-    const [flag, inline] = word.split(/=(.*)/s) as [string, string | undefined];
-    if (flag === '--pdf' && inline === undefined) options.pdf = true;
-    else if (flag === '--out') {
-      const value = inline ?? argv[++i];
-      if (!value) throw new UsageError('Tùy chọn «--out» cần một thư mục đi kèm.');
-      options.out = value;
-    } else throw new UsageError(`Lệnh «tong-ket» không có tùy chọn «${flag}».`);
-  }
-  return options;
+  const words = parseSubcommand('tong-ket', argv, ['--pdf'], ['--out']);
+  return { ...(words.file === undefined ? {} : { file: words.file }), out: words.values.get('--out') ?? 'out', pdf: words.switches.has('--pdf') };
 }
 
 /** Runs the command; a usage mistake, an unreadable workbook or a write problem throws, and `main` says so (exit 2). */

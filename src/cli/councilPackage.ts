@@ -11,7 +11,7 @@ import { basename, join, resolve } from 'node:path';
 import { buildCouncilPackage } from '../core/documents';
 import { evaluate } from '../core/evaluate';
 import { resultSheets } from '../core/resultSheets';
-import { UsageError } from './args';
+import { parseSubcommand } from './args';
 import { writeDocx } from './docx';
 import { writeProblem } from './fsErrors';
 import type { Terminal } from './main';
@@ -28,23 +28,8 @@ interface Options {
 }
 
 function parse(command: string, argv: string[], pdfAllowed: boolean): Options {
-  const options: Options = { out: 'out', pdf: false };
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
-    if (!word.startsWith('--')) {
-      if (options.file !== undefined) throw new UsageError(`Thừa tham số «${word}»: chỉ nêu một tệp bảng tính.`);
-      options.file = word;
-      continue;
-    }
-    const [flag, inline] = word.split(/=(.*)/s) as [string, string | undefined];
-    if (flag === '--pdf' && pdfAllowed && inline === undefined) options.pdf = true;
-    else if (flag === '--out') {
-      const value = inline ?? argv[++i];
-      if (!value) throw new UsageError('Tùy chọn «--out» cần một thư mục đi kèm.');
-      options.out = value;
-    } else throw new UsageError(`Lệnh «${command}» không có tùy chọn «${flag}».`);
-  }
-  return options;
+  const words = parseSubcommand(command, argv, pdfAllowed ? ['--pdf'] : [], ['--out']);
+  return { ...(words.file === undefined ? {} : { file: words.file }), out: words.values.get('--out') ?? 'out', pdf: words.switches.has('--pdf') };
 }
 
 

@@ -13,7 +13,7 @@ import { DEFAULT_TEMPLATE } from '../core/reminderTemplate';
 import { evaluate } from '../core/evaluate';
 import { readDate } from '../core/cells';
 import { calendarDateOf } from '../core/text';
-import { UsageError } from './args';
+import { UsageError, parseSubcommand } from './args';
 import { SAMPLE_WORKBOOK } from './main';
 import { readWorkbookFile, UnreadableFile } from './xlsx';
 import { OutputGuard } from './outputGuard';
@@ -68,32 +68,22 @@ interface Options {
   from: string;
 }
 
-const VALUE_FLAGS = new Set(['--out', '--ngay', '--mau', '--from']);
-
 function parse(argv: string[]): Options {
-  const options: Options = { out: join('out', 'nhac-viec'), from: 'no-reply@thidua.invalid' };
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
-    if (!word.startsWith('--')) {
-      if (options.file !== undefined) throw new UsageError(`Thừa tham số «${word}»: chỉ nêu một tệp bảng tính.`);
-      options.file = word;
-      continue;
-    }
-    const [flag, inline] = word.split(/=(.*)/s) as [string, string | undefined];
-    if (!VALUE_FLAGS.has(flag)) throw new UsageError(`Lệnh «nhac-viec» không có tùy chọn «${flag}».`);
-    const value = inline ?? argv[++i];
-    if (!value) throw new UsageError(`Tùy chọn «${flag}» cần một giá trị đi kèm.`);
-    if (flag === '--out') options.out = value;
-    if (flag === '--mau') options.template = value;
-    if (flag === '--from') {
-      if (!/^[^@\s<>,]+@[^@\s<>,]+$/.test(value)) throw new UsageError(`«${value}» không phải một địa chỉ email.`);
-      options.from = value;
-    }
-    if (flag === '--ngay') {
-      const day = readDate(value, 'UTC');
-      if (!day.ok || day.value === null) throw new UsageError(`Ngày «${value}» không đọc được: hãy viết dạng dd/mm/yyyy.`);
-      options.today = day.value;
-    }
+  const words = parseSubcommand('nhac-viec', argv, [], ['--out', '--ngay', '--mau', '--from']);
+  const options: Options = { out: words.values.get('--out') ?? join('out', 'nhac-viec'), from: 'no-reply@thidua.invalid' };
+  if (words.file !== undefined) options.file = words.file;
+  const template = words.values.get('--mau');
+  if (template !== undefined) options.template = template;
+  const from = words.values.get('--from');
+  if (from !== undefined) {
+    if (!/^[^@\s<>,]+@[^@\s<>,]+$/.test(from)) throw new UsageError(`«${from}» không phải một địa chỉ email.`);
+    options.from = from;
+  }
+  const today = words.values.get('--ngay');
+  if (today !== undefined) {
+    const day = readDate(today, 'UTC');
+    if (!day.ok || day.value === null) throw new UsageError(`Ngày «${today}» không đọc được: hãy viết dạng dd/mm/yyyy.`);
+    options.today = day.value;
   }
   return options;
 }
