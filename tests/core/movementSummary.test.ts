@@ -1,11 +1,10 @@
-import { NOMINATION_COL, SCORE_COL, evaluate } from '../../src/core';
+import { NOMINATION_COL, evaluate } from '../../src/core';
 import { movementClosing } from '../../src/core/movementSummary';
-import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, SCORES, nomination, workbook } from '../helpers/workbook';
+import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, nomination, workbook, scoresWithoutAppraisal } from '../helpers/workbook';
 
 // Appraised totals out of 100: X01 90, X02 85 (TC2 unappraised here, so unranked), X03 80, X04 70; CQ01 95, CQ02 60.
 const input = workbook({
-  scores: SCORES.map((s) =>
-    s[SCORE_COL.unitCode] === 'X02' && s[SCORE_COL.criterionCode] === 'TC2' ? { ...s, [SCORE_COL.appraisedPoints]: '' } : s),
+  scores: scoresWithoutAppraisal(),
   nominations: [
     nomination(GOOD_COLLECTIVE, { [NOMINATION_COL.unitCode]: 'X01' }),
     nomination(GOOD_INDIVIDUAL, { [NOMINATION_COL.unitCode]: 'X01' }),

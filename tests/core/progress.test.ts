@@ -1,6 +1,6 @@
-import { DOSSIER_COL, NOMINATION_COL, SCORE_COL, SHEET, evaluate } from '../../src/core';
+import { DOSSIER_COL, NOMINATION_COL, SHEET, evaluate } from '../../src/core';
 import { unitProgress } from '../../src/core/progress';
-import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, SCORES, nomination, table, workbook } from '../helpers/workbook';
+import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, nomination, table, workbook, scoresWithoutAppraisal } from '../helpers/workbook';
 
 const dossierSheet = table(SHEET.dossiers, Object.values(DOSSIER_COL), [
   {
@@ -13,8 +13,7 @@ const dossierSheet = table(SHEET.dossiers, Object.values(DOSSIER_COL), [
 
 // X02 lacks its TC2 appraised score, so X04 ranks 3rd; X01 sends one of each (allowed), X04 two collectives (not).
 const input = workbook({
-  scores: SCORES.map((s) =>
-    s[SCORE_COL.unitCode] === 'X02' && s[SCORE_COL.criterionCode] === 'TC2' ? { ...s, [SCORE_COL.appraisedPoints]: '' } : s),
+  scores: scoresWithoutAppraisal(),
   nominations: [
     nomination(GOOD_COLLECTIVE, { [NOMINATION_COL.unitCode]: 'X01' }),
     nomination(GOOD_INDIVIDUAL, { [NOMINATION_COL.unitCode]: 'X01' }),

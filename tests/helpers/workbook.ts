@@ -103,3 +103,7 @@ export function workbook(parts: WorkbookParts = {}): WorkbookInput {
 
 /** One nomination built from a passing one with some cells changed. */
 export const nomination = (base: Row, changes: Row = {}): Row => ({ ...base, ...changes });
+
+/** `SCORES` without one appraised score, so that unit cannot be ranked (X02's TC2 in most tests). */
+export const scoresWithoutAppraisal = (unitCode = 'X02', criterionCode = 'TC2'): Row[] =>
+  SCORES.map((s) => (s[SCORE_COL.unitCode] === unitCode && s[SCORE_COL.criterionCode] === criterionCode ? { ...s, [SCORE_COL.appraisedPoints]: '' } : s));

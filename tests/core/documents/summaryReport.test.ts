@@ -1,15 +1,14 @@
 /** The summary report (báo cáo tổng kết): figures filled in, charts as DrawingML parts of the .docx. */
-import { NOMINATION_COL, SCORE_COL, evaluate, movementClosing } from '../../../src/core';
+import { NOMINATION_COL, evaluate, movementClosing } from '../../../src/core';
 import { buildDossiers, layoutDocx, summaryReport } from '../../../src/core/documents';
 import { plainText } from '../../../src/core/documents/model';
 import type { Paragraph } from '../../../src/core/documents/model';
-import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, SCORES, nomination, workbook } from '../../helpers/workbook';
+import { GOOD_COLLECTIVE, GOOD_INDIVIDUAL, nomination, workbook, scoresWithoutAppraisal } from '../../helpers/workbook';
 
 // Appraised totals out of 100: X01 90, X02 unranked (TC2 missing), X03 80, X04 70; CQ01 95, CQ02 60.
 const evaluation = evaluate(
   workbook({
-    scores: SCORES.map((s) =>
-      s[SCORE_COL.unitCode] === 'X02' && s[SCORE_COL.criterionCode] === 'TC2' ? { ...s, [SCORE_COL.appraisedPoints]: '' } : s),
+    scores: scoresWithoutAppraisal(),
     nominations: [
       nomination(GOOD_COLLECTIVE, { [NOMINATION_COL.unitCode]: 'X01' }),
       nomination(GOOD_INDIVIDUAL, { [NOMINATION_COL.unitCode]: 'X01' }),
