@@ -16,6 +16,7 @@ import { readCertificateSettings } from '../../src/core/certificateSettings';
 import type { CertificateSettings } from '../../src/core/certificateSettings';
 import { BLANK_PLACES, alignmentTestPage, buildCertificates } from '../../src/core/documents/certificates';
 import type { DocModel } from '../../src/core/documents';
+import { decidedAwards } from '../../src/core/documents';
 import { SAMPLE_WORKBOOK } from '../../src/cli/main';
 import { run as runCli } from '../helpers/files';
 import { solidPng } from '../helpers/png';
@@ -62,7 +63,9 @@ maybe('certificates through LibreOffice', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'thidua-gk-e2e-'));
     const { input } = await readWorkbookFile(SAMPLE_WORKBOOK);
-    evaluation = evaluate(input);
+    // The certificates follow the decision: the awards of the units whose dossier is «Đủ».
+    const all = evaluate(input);
+    evaluation = { ...all, awardList: decidedAwards(all, input) };
     settings = readCertificateSettings(input).settings;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { main, SAMPLE_WORKBOOK } from '../../src/cli/main';
 import { findSoffice } from '../../src/cli/pdf';
 import { readWorkbookFile } from '../../src/cli/xlsx';
-import { evaluate, movementClosing } from '../../src/core';
+import { evaluate } from '../../src/core';
+import { resultSheets } from '../../src/core/resultSheets';
 import { run as runCli } from '../helpers/files';
 
 const soffice = findSoffice();
@@ -42,13 +43,16 @@ maybe('the summary report through LibreOffice', () => {
       expect(text).toContain(heading);
     }
     expect(text).toMatch(/BÀI HỌC KINH NGHIỆM \.{20,}/);
-    expect(text).toContain('Chưa ghi nhận việc tiếp nhận hồ sơ');
+    // The sample keeps its intake: the returned dossier and its reason are in the report.
+    expect(text).toContain('Tiếp nhận hồ sơ của 40 đơn vị có đề nghị: 19 đơn vị hồ sơ đủ, 20 đơn vị hồ sơ còn thiếu, 1 đơn vị bị trả lại hồ sơ.');
+    expect(text).toContain('Trả lại Tờ trình chưa có chữ ký và dấu của Chủ tịch UBND xã');
   });
 
   it('gives the sample district\'s figures', async () => {
-    const closing = movementClosing(evaluate((await readWorkbookFile(SAMPLE_WORKBOOK)).input));
+    const { input } = await readWorkbookFile(SAMPLE_WORKBOOK);
+    const { closing } = resultSheets(evaluate(input), input);
     const { participation: p, nominations: n } = closing;
-    expect([p.units, p.nominatingUnits, n.total.received, n.total.eligible, n.total.awarded]).toEqual([40, 40, 46, 31, 24]);
+    expect([p.units, p.nominatingUnits, n.total.received, n.total.eligible, n.total.awarded]).toEqual([40, 40, 46, 31, 22]);
     expect(text).toContain(`Có ${p.units} đơn vị tham gia phong trào; ${p.nominatingUnits} đơn vị có đề nghị khen thưởng.`);
     expect(text).toContain(`Nhận ${n.total.received} đề nghị khen thưởng; ${n.total.eligible} đề nghị đủ điều kiện; ${n.total.awarded} tập thể, cá nhân được đề nghị tặng Giấy khen.`);
     const communes = closing.blocks.find((b) => b.block === 'Xã, thị trấn')!;
