@@ -103,3 +103,16 @@ describe('thidua run on the province of Hòa Lâm', () => {
     }
   });
 });
+
+describe('the end of the movement on the province of Hòa Lâm', () => {
+  it('the decision cites the 2025 law and the province awards; so do the certificates', async () => {
+    expect((await run(main, ['trinh-khen', SAMPLE_2025_PATH, '--out', out])).code).toBe(0);
+    const decision = docxText(join(out, 'trinh-khen', 'Quyết định khen thưởng.docx'));
+    expect(decision).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;');
+    expect(decision).toContain('Nghị định số 152/2025/NĐ-CP');
+    expect(decision).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA LÂM');
+    expect(decision).not.toMatch(/91\/2017|26\/11\/2003|huyện/);
+    expect((await run(main, ['giay-khen', SAMPLE_2025_PATH, '--out', out])).code).toBe(0);
+    expect(docxText(join(out, 'giay-khen', 'giay-khen.docx'))).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA LÂM');
+  }, 60000);
+});

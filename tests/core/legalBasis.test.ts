@@ -91,8 +91,8 @@ describe('`Căn cứ pháp lý` 2025', () => {
     const d2 = text(run({ ...TODAY, [SETTING.issuer]: 'Sở Nội vụ tỉnh Lạng Sơn' }), 'D2');
     expect(d2).toContain('Kính gửi: Giám đốc Sở Nội vụ tỉnh Lạng Sơn.');
   });
-  test('a province awards under its chairman', () => {
-    expect(text(run({ ...TODAY, [SETTING.issuer]: 'UBND tỉnh Lạng Sơn' }), 'D2')).toContain('Kính gửi: Chủ tịch UBND tỉnh Lạng Sơn.');
+  test('a province awards under its chairman, named in full even when typed «UBND …»', () => {
+    expect(text(run({ ...TODAY, [SETTING.issuer]: 'UBND tỉnh Lạng Sơn' }), 'D2')).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn.');
   });
   test('a district, abolished since 01/7/2025, is an error on the issuer row', () => {
     const { errors } = run({ ...TODAY, [SETTING.issuer]: 'Ủy ban nhân dân huyện Hữu Lũng' }).workbook;

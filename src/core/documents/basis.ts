@@ -7,7 +7,7 @@ import { SETTING } from '../contract';
 import type { BasisDocument, BasisPlaceholder, LegalBasis } from '../legalBasis';
 import type { Settings } from '../model';
 import type { Field } from './facts';
-import { GAP, shortBodyName } from './layout';
+import { GAP, fullBodyName, shortBodyName } from './layout';
 
 /**
  * The awarding title from `Chức vụ người ký` and `Cơ quan phát động`: `full` as an address
@@ -19,7 +19,7 @@ export function awardingTitle(settings: Pick<Settings, 'signerTitle' | 'issuer'>
   const missing = issuer ? null : `Cấu hình: thiếu ${SETTING.issuer}`;
   return {
     short: { text: `${settings.signerTitle} ${issuer ? shortBodyName(issuer) : GAP}`, missing },
-    full: { text: `${settings.signerTitle} ${issuer || GAP}`, missing },
+    full: { text: `${settings.signerTitle} ${issuer ? fullBodyName(issuer) : GAP}`, missing },
   };
 }
 

@@ -12,12 +12,12 @@
  * carry the offsets), exact line heights, space before, tab stops — not floating frames, which
  * Google Docs drops when it imports a `.docx`.
  */
-import { FONT, GAP, peoplesCommitteeOf, placeAndDate, shortDate } from './layout';
+import { FONT, GAP, placeAndDate, shortDate } from './layout';
+import { awardingTitle } from './basis';
 import type { DocModel, MediaPart, Paragraph, Run, TabStop } from './model';
 import type { CertificateSettings } from '../certificateSettings';
 import { EXTRA_SETTING, SETTING, SHEET } from '../contract';
 import type { Evaluation } from '../results';
-import { cleanText } from '../text';
 
 /** The red of a certificate's titles. */
 const RED = 'C00000';
@@ -88,12 +88,6 @@ export interface CertificateSet {
 }
 
 /** The awarding title: `CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG`, from `Chức vụ người ký` and `Cơ quan phát động`. */
-function awardingTitle(e: Evaluation): string {
-  const { signerTitle, issuer } = e.workbook.settings;
-  const rest = peoplesCommitteeOf(issuer);
-  return vietnameseUpper(`${signerTitle} ${rest === null ? cleanText(issuer) : `Ủy ban nhân dân ${rest}`}`);
-}
-
 const achievement = (e: Evaluation) => {
   const { movementName, year } = e.workbook.settings;
   return `Đã có thành tích xuất sắc trong phong trào thi đua “${movementName || GAP}” năm ${year ?? GAP}`;
@@ -108,7 +102,7 @@ function common(e: Evaluation, s: CertificateSettings) {
   if (!e.workbook.settings.signerName) missing.push(`Chưa có người ký giấy khen: hãy nhập ${where(SETTING.signerName)}.`);
   return {
     missing,
-    title: awardingTitle(e),
+    title: vietnameseUpper(awardingTitle(e.workbook.settings).full.text),
     achievement: achievement(e),
     decision: `Quyết định số ${s.decisionNumber || GAP}, ngày ${s.decisionDate ? shortDate(s.decisionDate) : GAP}`,
     dateLine: placeAndDate(e.workbook.settings.placeName, s.decisionDate),

@@ -12,7 +12,9 @@ import type { CalendarDate, WorkbookError, WorkbookInput } from '../model';
 import type { AwardEntry, Evaluation } from '../results';
 import { findSheet, readTable } from '../sheets';
 import { cleanText, normalizeKey } from '../text';
-import { Gaps, countsPhrase } from './facts';
+import { Gaps, basisValuesOf, countsPhrase, movementFacts } from './facts';
+import { awardingTitle, basisLines } from './basis';
+import { legalBasisOf } from '../legalBasis';
 import type { Field } from './facts';
 import { safeFileName } from './fileNames';
 import {
@@ -178,8 +180,9 @@ export function buildCouncilPackage(e: Evaluation, input: WorkbookInput): Counci
   const members = readCouncil(input);
   const standing = e.workbook.units.find((u) => normalizeKey(u.name) === normalizeKey(c.standingBody));
   const issuer = s.issuer || GAP;
-  const authority = `${s.signerTitle} ${shortBodyName(issuer)}`;
-  const authorityFull = `${s.signerTitle} ${issuer}`;
+  const { short, full } = awardingTitle(s);
+  const authority = short.text;
+  const authorityFull = full.text;
   const collectives = awards.filter((a) => a.nomination.kind !== 'individual');
   const individuals = awards.filter((a) => a.nomination.kind === 'individual');
   const counts = countsPhrase(collectives.length, individuals.length) || `00 tập thể, cá nhân`;
@@ -327,9 +330,8 @@ export function buildCouncilPackage(e: Evaluation, input: WorkbookInput): Counci
       header({ unitName: issuer, movementIssuer: issuer, number: `Số: ${number}`, dateLine: c.decisionDate ? placeAndDate(place, c.decisionDate) : `${place}, ${use(decisionDate)}` }),
       ...title('Quyết định', [subject], { rule: true }),
       para(upper(authorityFull), { align: 'center', bold: true, spaceBeforePt: 12, spaceAfterPt: 6, keepWithNext: true }),
-      basisPara('Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;'),
-      basisPara('Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14/6/2005 và ngày 16/11/2013;'),
-      basisPara('Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;'),
+      // The chosen legal preset's lines (issue 12), or the user's own from `Căn cứ pháp lý`.
+      ...basisLines(legalBasisOf(e.workbook), 'decision', basisValuesOf(movementFacts(s)), use, ';').map(basisPara),
       basisPara(`Xét đề nghị của ${c.standingBody} tại Tờ trình số ${c.submissionNumber ? fullNumber(c.submissionNumber, 'TTr', use(standingSymbol)) : use(fieldOf('', settingGap(EXTRA_SETTING.closingSubmissionNumber)))} ngày ${use(submissionDate)}.`),
       para('QUYẾT ĐỊNH:', { align: 'center', bold: true, spaceBeforePt: 12, spaceAfterPt: 6, keepWithNext: true }),
       ...articles.map((text) => {

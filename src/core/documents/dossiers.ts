@@ -8,7 +8,7 @@ import type { Evaluation, NominationVerdict } from '../results';
 import { legalBasisOf } from '../legalBasis';
 import { basisLines, citedTexts } from './basis';
 import type { BasisValues } from './basis';
-import { Gaps, countsPhrase, form07, indexUnits, unitFacts, v2Of } from './facts';
+import { Gaps, basisValuesOf, countsPhrase, form07, indexUnits, unitFacts, v2Of } from './facts';
 import type { Form07Facts, NomineeFacts, UnitFacts } from './facts';
 import {
   attachmentTitle,
@@ -126,11 +126,7 @@ const legalOf = (f: UnitFacts) => f.legal ?? legalBasisOf({ settings: {} });
 
 /** The values of the «Căn cứ» lines' placeholders in a unit's documents. */
 const basisValues = (f: UnitFacts): BasisValues => ({
-  ten_phong_trao: f.movementName,
-  nam: f.year,
-  co_quan_phat_dong: f.issuer,
-  van_ban_phat_dong: f.launchDocument,
-  cap_khen_day_du: f.awardAuthorityFull,
+  ...basisValuesOf(f),
   ten_don_vi: f.unitName,
   ngay_hop: f.meetingDateShort,
 });

@@ -9,7 +9,8 @@ import { timeWords } from '../documentFacts';
 import { legalBasisOf } from '../legalBasis';
 import type { LegalBasis } from '../legalBasis';
 import { awardingTitle } from './basis';
-import type { Nomination, NomineeReport, PreviousAward, Unit, UnitDossier } from '../model';
+import type { BasisValues } from './basis';
+import type { Nomination, NomineeReport, PreviousAward, Settings, Unit, UnitDossier } from '../model';
 import type { Evaluation, NominationVerdict, RankedUnit } from '../results';
 import { cleanText, formatNumber, normalizeKey } from '../text';
 import { GAP, dayMonthYear, peoplesCommitteeOf, placeAndDate, placeOf, shortDate, upper } from './layout';
@@ -293,17 +294,9 @@ export function unitFacts(
   const nominees = chosen.map(({ nomination, verdict }) =>
     nomineeFacts(nomination, verdict, unitName, council, s.year, index.reports.get(reportKey(unitCode, nomination.name)), index.reportsSheet),
   );
-  const launch = s.launchDate ? ` ngày ${shortDate(s.launchDate)}` : '';
-  const setting = (value: string | number | null, name: string) => field(value, `Cấu hình: thiếu ${name}`);
-  const movementName = setting(s.movementName, SETTING.movementName);
-  const year = setting(s.year, SETTING.year);
-  const issuer = setting(s.issuer, SETTING.issuer);
-  // A text built from settings is a gap-carrying field too: it names the first setting it lacks.
-  const from = (text: string, ...parts: Field[]): Field => ({ text, missing: parts.find((p) => p.missing)?.missing ?? null });
+  const movement = movementFacts(s);
   return {
-    movementName,
-    year,
-    issuer,
+    ...movement,
     unitCode,
     unitName,
     block: unit?.block ?? '',
@@ -323,13 +316,6 @@ export function unitFacts(
     letterDateShort: field(d?.letterDate ? shortDate(d.letterDate) : null, letterDateMissing),
     dateLine: { text: placeAndDate(place.text, d?.letterDate ?? null), missing: d?.letterDate ? place.missing : letterDateMissing },
     awardAuthority: awardingTitle(s).short,
-    awardAuthorityFull: awardingTitle(s).full,
-    launchDocument: from(
-      `Phát động${launch} của ${issuer.text} về phong trào thi đua “${movementName.text}” năm ${year.text}`,
-      issuer,
-      movementName,
-      year,
-    ),
     ranking,
     rankingSentence: rankingSentence(ranking, s.year),
     nominees,
@@ -338,6 +324,35 @@ export function unitFacts(
     v2,
     hasPlan: chosen.some((c) => c.nomination.kind === 'collective' && c.nomination.hasPlan),
     legal: index.legal,
+  };
+}
+
+type MovementFacts = Pick<UnitFacts, 'movementName' | 'year' | 'issuer' | 'awardAuthorityFull' | 'launchDocument'>;
+
+/** The values of the «Căn cứ» lines' movement placeholders. */
+export const basisValuesOf = (m: MovementFacts): BasisValues => ({
+  ten_phong_trao: m.movementName,
+  nam: m.year,
+  co_quan_phat_dong: m.issuer,
+  van_ban_phat_dong: m.launchDocument,
+  cap_khen_day_du: m.awardAuthorityFull,
+});
+
+/** The movement's own facts, from `Cấu hình`: what every document of every unit, and the awarding body's decision, cite. */
+export function movementFacts(s: Settings): MovementFacts {
+  const launch = s.launchDate ? ` ngày ${shortDate(s.launchDate)}` : '';
+  const setting = (value: string | number | null, name: string) => field(value, `Cấu hình: thiếu ${name}`);
+  const movementName = setting(s.movementName, SETTING.movementName);
+  const year = setting(s.year, SETTING.year);
+  const issuer = setting(s.issuer, SETTING.issuer);
+  // A text built from settings is a gap-carrying field too: it names the first setting it lacks.
+  const from = (text: string, ...parts: Field[]): Field => ({ text, missing: parts.find((p) => p.missing)?.missing ?? null });
+  return {
+    movementName,
+    year,
+    issuer,
+    awardAuthorityFull: awardingTitle(s).full,
+    launchDocument: from(`Phát động${launch} của ${issuer.text} về phong trào thi đua “${movementName.text}” năm ${year.text}`, issuer, movementName, year),
   };
 }
 

@@ -73,6 +73,12 @@ function after(name: string, phrase: string): string | null {
 /** `UBND xã Đồng Tân` or `Ủy ban nhân dân xã Đồng Tân` → `xã Đồng Tân`; otherwise null. */
 export const peoplesCommitteeOf = (unitName: string): string | null => after(unitName, 'UBND') ?? after(unitName, 'Ủy ban nhân dân');
 
+/** `UBND huyện Hữu Lũng` → `Ủy ban nhân dân huyện Hữu Lũng`, as an awarding title is written in full. */
+export function fullBodyName(name: string): string {
+  const rest = peoplesCommitteeOf(name);
+  return rest === null ? cleanText(name) : `Ủy ban nhân dân ${rest}`;
+}
+
 /** `Ủy ban nhân dân huyện Hữu Lũng` → `UBND huyện Hữu Lũng`, as a superior body is usually written. */
 export function shortBodyName(name: string): string {
   const rest = peoplesCommitteeOf(name);
