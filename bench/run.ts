@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { evaluate, outputSheets } from '../src/core';
 import { readWorkbookFile, saveBook, sheetsToBook } from '../src/cli/xlsx';
 import { benchCommands, benchDossiers } from './dossiers';
-import { benchCertificates, provinceAwards } from './certificates';
+import { benchClosing } from './closing';
 import { benchAddon } from '../scripts/bench-addon';
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { provinceSheets } from './province';
@@ -78,12 +78,7 @@ async function main(): Promise<void> {
     `  thidua run mỗi giây:          ${runPerSecond(dossiers.documents)} tài liệu, ${runPerSecond(dossiers.units)} bộ hồ sơ đơn vị, ${runPerSecond(dossiers.nominations)} đề nghị`,
   );
 
-  const awards = provinceAwards(evaluation);
-  console.log(`\nGiấy khen ngoại tuyến (một tệp .docx, một lõi, ghi ra đĩa): ${awards.awardList.length} giấy khen`);
-  for (const [mode, label] of [['full', 'đầy đủ, có Quốc huy'], ['onBlank', 'in trên phôi']] as const) {
-    const b = benchCertificates(awards, mode);
-    console.log(`  ${label}:`.padEnd(32) + `${ms(b.ms)}, ${((b.certificates * 1000) / b.ms).toFixed(0)} giấy mỗi giây  (mục tiêu ≥ 500), ${(b.bytes / 1024).toFixed(0)} KB`);
-  }
+  benchClosing(input, evaluation);
 }
 
 await main();

@@ -120,6 +120,7 @@ export function movementClosing(evaluation: Evaluation, intake?: readonly Intake
   const progress = unitProgress(evaluation);
   const unitByKey = new Map(workbook.units.map((u) => [normalizeKey(u.code), u]));
   const shown = (value: number) => roundTo(value, settings.rankingDecimals);
+  const tiedUnits = new Set(result.ranking.filter((r) => r.tied).map((r) => r.unit));
 
   const blockNames = [...new Set([settings.agencyBlock, settings.communeBlock, ...progress.units.map((u) => u.block)])].filter((block) =>
     progress.units.some((u) => u.block === block),
@@ -132,7 +133,7 @@ export function movementClosing(evaluation: Evaluation, intake?: readonly Intake
       const maxPoints = workbook.criteria.filter((c) => c.block === null || c.block === block).reduce((sum, c) => sum + c.maxPoints, 0);
       const ranking = bars.map((b) => ({
         rank: b.rank, code: b.code, name: b.name, score: shown(b.score), prize: b.prize,
-        tied: result.ranking.some((r) => r.unit === b.code && r.tied),
+        tied: tiedUnits.has(b.code),
       }));
       const distribution = SCORE_BANDS.map((band) => ({ ...band, count: 0 }));
       if (maxPoints > 0) for (const r of ranking) distribution[Math.max(0, bandOf((r.score / maxPoints) * 100))]!.count++;

@@ -84,6 +84,17 @@ export interface ProgressReport {
   hasDocuments: boolean;
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** The dossier details the documents (D1, D2) need. */
 function missingDossierFields(d: UnitDossier): string[] {
   const C = DOSSIER_COL;
@@ -138,16 +149,20 @@ export function unitProgress(evaluation: Evaluation, documentsSheet?: SheetInput
   const dossiers = new Map(workbook.dossiers.map((d) => [normalizeKey(d.unitCode), d]));
   const documents = documentStatuses(documentsSheet, timeZone);
   const intake = new Map(checkIntake(evaluation, intakeSheet, timeZone).entries.map((x) => [normalizeKey(x.unit), x]));
+  // Grouped once by unit: filtering the whole sheets per unit is quadratic at province scale.
+  const scoresByUnit = groupBy(workbook.scores, (s) => normalizeKey(s.unitCode));
+  const verdictsByUnit = groupBy(result.nominations, (v) => normalizeKey(v.unit));
+  const unitByKey = new Map(workbook.units.map((u) => [normalizeKey(u.code), u]));
 
   const units = workbook.units.map((unit): UnitProgress => {
     const key = normalizeKey(unit.code);
     const isRankedBlock = unit.blockKind !== 'other';
     const criteria = isRankedBlock ? workbook.criteria.filter((c) => c.block === null || c.block === unit.block) : [];
     const criterionKeys = new Set(criteria.map((c) => normalizeKey(c.code)));
-    const scores = workbook.scores.filter((s) => normalizeKey(s.unitCode) === key && criterionKeys.has(normalizeKey(s.criterionCode)));
+    const scores = (scoresByUnit.get(key) ?? []).filter((s) => criterionKeys.has(normalizeKey(s.criterionCode)));
     const scored = (points: 'selfPoints' | 'appraisedPoints') =>
       new Set(scores.filter((s) => s[points] !== null).map((s) => normalizeKey(s.criterionCode))).size;
-    const verdicts = result.nominations.filter((v) => normalizeKey(v.unit) === key);
+    const verdicts = verdictsByUnit.get(key) ?? [];
     const standing = ranked.get(key);
     const unitQuota = quota.get(key);
     const dossier = dossiers.get(key);
@@ -195,7 +210,7 @@ export function unitProgress(evaluation: Evaluation, documentsSheet?: SheetInput
       .sort((a, b) => a.rank - b.rank || compareVietnamese(a.unit, b.unit))
       .map((r) => ({
         code: r.unit,
-        name: workbook.units.find((u) => normalizeKey(u.code) === normalizeKey(r.unit))?.name ?? r.unit,
+        name: unitByKey.get(normalizeKey(r.unit))?.name ?? r.unit,
         score: r.score,
         rank: r.rank,
         prize: r.prize,
