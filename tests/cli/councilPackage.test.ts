@@ -2,17 +2,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { readWorkbookFile } from '../../src/cli/xlsx';
-import { entryBytes, readZip } from '../../src/cli/zip';
 import { INTAKE_COL, SHEET, findSheet } from '../../src/core';
 import { FULL, closingWorkbook } from '../helpers/closing';
-import { run, tempDir, writeXlsx } from '../helpers/files';
-
-/** The visible text of a .docx's body. */
-function docxText(path: string): string {
-  const entry = readZip(readFileSync(path)).find((e) => e.name === 'word/document.xml')!;
-  const xml = Buffer.from(entryBytes(entry)).toString('utf8');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-}
+import { docxText, run, tempDir, writeXlsx } from '../helpers/files';
 
 describe('thidua tiep-nhan', () => {
   it('writes a copy of the workbook with Tiếp nhận hồ sơ checked, the officer’s return kept', async () => {

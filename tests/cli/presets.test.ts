@@ -1,14 +1,13 @@
 /** End to end on the second sample (issue 12): a province of today on the legal preset 2025. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PizZip from 'pizzip';
 import { main } from '../../src/cli/main';
 import { readWorkbookFile } from '../../src/cli/xlsx';
 import type { CheckResult } from '../../src/core';
 import { SAMPLE_2025_PATH, writeSample2025 } from '../../samples/generate';
-import { run, tempDir } from '../helpers/files';
+import { docxText, run, tempDir } from '../helpers/files';
 
 let json: CheckResult;
 let out: string;
@@ -21,12 +20,6 @@ beforeAll(async () => {
   ({ code, stdout } = await run(main, ['run', SAMPLE_2025_PATH, '--out', out]));
 }, 60000);
 
-/** A .docx's text, one line per paragraph, as a reader sees it. */
-function docxText(path: string): string {
-  const xml = new PizZip(readFileSync(path)).file('word/document.xml')!.asText();
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  return xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join('')).join('\n');
-}
 const dossier = (name: string) => docxText(join(out, 'ho-so', name));
 
 it('regenerating the second sample gives the committed workbook, cell for cell (run `npm run sample` after editing the fixture)', async () => {
