@@ -163,10 +163,10 @@ function chairmanLines(signerTitle: string): string[] {
  * entries of the units whose dossier is `Đủ`, numbered again; without that sheet (the intake kept
  * elsewhere), the award list as it is. The decision, its list and the certificates take this one list.
  */
-export function decidedAwards(e: Evaluation, input: WorkbookInput): AwardEntry[] {
+export function decidedAwards(e: Evaluation, input: WorkbookInput, intake?: IntakeEntry[]): AwardEntry[] {
   const sheet = findSheet(input, SHEET.intake);
   if (!sheet?.values.length) return e.awardList;
-  const accepted = acceptedUnits(checkIntake(e, sheet, input.timeZone).entries);
+  const accepted = acceptedUnits(intake ?? checkIntake(e, sheet, input.timeZone).entries);
   return renumber(e.awardList.filter((a) => accepted.has(normalizeKey(a.nomination.unitCode))));
 }
 
@@ -175,7 +175,7 @@ export function buildCouncilPackage(e: Evaluation, input: WorkbookInput): Counci
   const s = e.workbook.settings;
   const c = readClosingSettings(input);
   const intake = checkIntake(e, findSheet(input, SHEET.intake), input.timeZone).entries;
-  const awards = decidedAwards(e, input);
+  const awards = decidedAwards(e, input, intake);
   const units = new Map(e.workbook.units.map((u) => [normalizeKey(u.code), u]));
   const members = readCouncil(input);
   const standing = e.workbook.units.find((u) => normalizeKey(u.name) === normalizeKey(c.standingBody));
