@@ -2,13 +2,14 @@
  * `npm run bench`: the speeds that matter, measured on a province-scale workbook.
  * A benchmark, not a test: it prints numbers and the targets beside them.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { evaluate, outputSheets } from '../src/core';
 import { readWorkbookFile, saveBook, sheetsToBook } from '../src/cli/xlsx';
-import { benchCommands, benchDossiers } from './dossiers';
+import { benchCommands, benchDossiers, benchProcesses } from './dossiers';
+import type { CommandBench } from './dossiers';
 import { benchClosing } from './closing';
 import { benchAddon } from '../scripts/bench-addon';
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
@@ -59,26 +60,34 @@ async function main(): Promise<void> {
   console.log(`  THIDUA_BANG_XEP_HANG, cấp tỉnh: ${ms(live.rankingMs)} (${live.rankingRows} hàng; giới hạn hàm công thức 30.000 ms)`);
   console.log(`  THIDUA_DANH_SACH_KHEN, cấp tỉnh: ${ms(live.awardListMs)} (${live.awardListRows} hàng; giới hạn 30.000 ms)`);
 
-  const dossiers = await benchDossiers(evaluation);
+  const dossiers = await benchDossiers(evaluation, dir);
   const perSecond = (n: number) => ((n * 1000) / dossiers.ms).toFixed(0);
   console.log(`\nHồ sơ ngoại tuyến (.docx, một lõi, ghi ra đĩa): ${dossiers.units} bộ hồ sơ đơn vị, ${dossiers.documents} tài liệu, ${ms(dossiers.ms)}`);
   console.log(`  tài liệu mỗi giây:            ${perSecond(dossiers.documents)}  (mục tiêu ≥ 500)`);
   console.log(`  bộ hồ sơ đơn vị mỗi giây:     ${perSecond(dossiers.units)}`);
   console.log(`  đề nghị mỗi giây:             ${perSecond(dossiers.nominations)}  (${dossiers.nominations} đề nghị trong bảng tính)`);
 
-  const commands = await benchCommands(file);
-  const ratio = commands.runMs / commands.checkMs;
   const range = (xs: number[]) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))} ms`;
+  const compare = (c: CommandBench) => {
+    const ratio = c.runMs / c.checkMs;
+    console.log(`  thidua check:                 ${ms(c.checkMs)}  (${range(c.checks)})`);
+    console.log(`  thidua run (bảng tính + hồ sơ): ${ms(c.runMs)}  (${range(c.runs)})`);
+    console.log(`  tỷ lệ run / check:            ${ratio.toFixed(2)}  (mục tiêu ≤ 3: ${ratio <= 3 ? 'ĐẠT' : 'CHƯA ĐẠT'})`);
+  };
+  const commands = await benchCommands(file, dir);
+  console.log(`\nLệnh thidua trên bảng tính cấp tỉnh, trong tiến trình này (xen kẽ ${commands.checks.length} lần mỗi lệnh, trung vị):`);
+  compare(commands);
   const runPerSecond = (n: number) => ((n * 1000) / commands.runMs).toFixed(0);
-  console.log(`\nLệnh thidua trên bảng tính cấp tỉnh (xen kẽ ${commands.checks.length} lần mỗi lệnh, trung vị):`);
-  console.log(`  thidua check:                 ${ms(commands.checkMs)}  (${range(commands.checks)})`);
-  console.log(`  thidua run (bảng tính + hồ sơ): ${ms(commands.runMs)}  (${range(commands.runs)})`);
-  console.log(`  tỷ lệ run / check:            ${ratio.toFixed(2)}  (mục tiêu ≤ 3: ${ratio <= 3 ? 'ĐẠT' : 'CHƯA ĐẠT'})`);
   console.log(
     `  thidua run mỗi giây:          ${runPerSecond(dossiers.documents)} tài liệu, ${runPerSecond(dossiers.units)} bộ hồ sơ đơn vị, ${runPerSecond(dossiers.nominations)} đề nghị`,
   );
+  const processes = await benchProcesses(file, dir);
+  console.log(`\nNhư người dùng gõ lệnh, mỗi lệnh một tiến trình (kể cả khởi động Node và tsx; xen kẽ ${processes.checks.length} lần, trung vị):`);
+  compare(processes);
 
   benchClosing(input, evaluation);
+  // Removed last: see benchDossiers on why no folder is deleted between timed runs.
+  rmSync(dir, { recursive: true, force: true });
 }
 
 await main();

@@ -2,8 +2,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { dossiersByUnit, layoutDocx, selectForDossiers } from '../core/documents';
-import type { DocModel } from '../core/documents';
+import { indexUnits, layoutDocx, planDossiers, selectForDossiers, unitDossier } from '../core/documents';
+import type { DocModel, UnitDossierDocs, UnitPlan } from '../core/documents';
 import type { Evaluation } from '../core/results';
 import { writeProblem } from './fsErrors';
 import { convertToPdf } from './pdf';
@@ -33,7 +33,39 @@ export function writeDocx(doc: DocModel, title = ''): Buffer {
 }
 
 /** Units whose files may be being written at once (a unit has 2 to a dozen files). */
-const UNITS_IN_FLIGHT = 16;
+const UNITS_IN_FLIGHT = 64;
+
+/** One unit's files as bytes, and the gaps left in them. */
+export interface UnitFiles {
+  files: { fileName: string; bytes: Uint8Array }[];
+  missing: string[];
+}
+
+/** A unit's documents as files: the default ones, or the user's templates filled with the same values. */
+export function unitFiles(unit: UnitDossierDocs, templates: ReadonlyMap<string, Uint8Array>): UnitFiles {
+  const missing: string[] = [];
+  const files = unit.documents.map((d) => {
+    const template = templates.get(d.kind);
+    if (template) {
+      const filled = fillTemplate(template, d.placeholders, TEMPLATE_FILE[d.kind]);
+      missing.push(...filled.missing);
+      return { fileName: d.fileName, bytes: filled.buffer };
+    }
+    missing.push(...d.missing);
+    return { fileName: d.fileName, bytes: writeDocx(d.doc, d.title) };
+  });
+  return { files, missing };
+}
+
+/**
+ * Builds units of a run beside this thread (the CLI's second thread). Both take units from one
+ * queue: `queue[0]` is the next unit's position in `planDossiers`' order, raised with
+ * `Atomics.add`, so neither waits for the other to hand out work.
+ */
+export interface UnitBuilder {
+  /** Takes units from `queue` until none is left, giving each one's files to `built`; rejects if it stopped short. */
+  share(e: Evaluation, templates: ReadonlyMap<string, Uint8Array>, queue: Int32Array, built: (unit: number, files: UnitFiles) => void): Promise<void>;
+}
 
 export interface DossierFilesOptions {
   /** A folder with the user's own templates `D1.docx`, `D2.docx`, `D3.docx` (each optional). */
@@ -44,6 +76,10 @@ export interface DossierFilesOptions {
   guard?: OutputGuard;
   /** Called after each unit's documents are written, for a progress line on large runs. */
   onProgress?: (unitsDone: number, unitsTotal: number) => void;
+  /** Builds units beside this thread; if it fails, this thread builds the units it did not give (same files). */
+  helper?: UnitBuilder;
+  /** Stops the run between two units (the caller failed elsewhere); the writes under way finish. */
+  signal?: AbortSignal;
 }
 
 export interface DossierFilesResult {
@@ -57,39 +93,39 @@ export interface DossierFilesResult {
   warnings: string[];
 }
 
+/** Lets the events waiting (the helper's answers, finished writes) in between two units. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Writes every unit's dossier into `dir` (the CLI's `DIR/ho-so/`): the default documents, or
- * the user's templates filled with the same values, and PDFs when asked.
+ * the user's templates filled with the same values, and PDFs when asked. Units are built in
+ * order, here and on the helper if given, and written in that order whoever built them.
  */
 export async function writeDossierFiles(e: Evaluation, dir: string, options: DossierFilesOptions = {}): Promise<DossierFilesResult> {
   const templates = options.templatesDir ? await loadTemplates(options.templatesDir) : new Map<string, Buffer>();
   const guard = options.guard ?? new OutputGuard(dir);
+  const index = indexUnits(e);
+  const plans = planDossiers(e, index);
   const files: string[] = [];
   const missing = new Set<string>();
-  // One unit's documents are made at a time: a province's 8,700 models never sit in memory together.
-  const total = selectForDossiers(e).units.length;
-  let done = 0;
+  // A unit's files wait here from when they are built until their turn to be written.
+  const built: (UnitFiles | undefined)[] = [];
+  const queue = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const take = () => Atomics.add(queue, 0, 1);
+  let started = 0;
+  let stopped = false;
+  const buildHere = (i: number) => {
+    built[i] = unitFiles(unitDossier(e, index, plans[i] as UnitPlan), templates);
+  };
   // The files of the last units made are written while the next are being made: the disk (libuv's
   // threads) and the CPU work at the same time. `files` keeps the order of the documents.
   const writing: Promise<string[]>[] = [];
-  const settle = async () => {
-    files.push(...(await (writing.shift() as Promise<string[]>)));
-    options.onProgress?.(++done, total);
-  };
-  try {
-    for (const unit of dossiersByUnit(e)) {
-      const made = unit.documents.map((d) => {
-        const template = templates.get(d.kind);
-        if (template) {
-          const filled = fillTemplate(template, d.placeholders, TEMPLATE_FILE[d.kind]);
-          filled.missing.forEach((m) => missing.add(m));
-          return { d, bytes: filled.buffer };
-        }
-        d.missing.forEach((m) => missing.add(m));
-        return { d, bytes: writeDocx(d.doc, d.title) };
-      });
+  const startWrites = () => {
+    for (let unit = built[started]; unit && !stopped && !options.signal?.aborted; unit = built[started]) {
+      built[started++] = undefined;
+      unit.missing.forEach((m) => missing.add(m));
       // Every write of a unit settles before its failure is told: none is left running unrecorded.
-      const unitWrites = Promise.allSettled(made.map(({ d, bytes }) => guard.write(join(dir, d.fileName), bytes))).then((results) =>
+      const unitWrites = Promise.allSettled(unit.files.map((f) => guard.write(join(dir, f.fileName), f.bytes))).then((results) =>
         results.map((r) => {
           if (r.status === 'rejected') throw r.reason;
           return r.value;
@@ -98,11 +134,40 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
       // Handled when its turn comes; until then a failure must not count as unhandled.
       unitWrites.catch(() => undefined);
       writing.push(unitWrites);
-      if (writing.length > UNITS_IN_FLIGHT) await settle();
     }
+  };
+  let done = 0;
+  const settle = async () => {
+    files.push(...(await (writing.shift() as Promise<string[]>)));
+    options.onProgress?.(++done, plans.length);
+  };
+  const { helper, signal } = options;
+  const helping = helper
+    ? helper.share(e, templates, queue, (unit, files) => {
+        built[unit] = files;
+        startWrites();
+      })
+    : Promise.resolve();
+  helping.catch(() => undefined);
+  try {
+    for (let i = take(); i < plans.length; i = take()) {
+      signal?.throwIfAborted();
+      buildHere(i);
+      startWrites();
+      while (writing.length > UNITS_IN_FLIGHT) await settle();
+      // The helper's units come in as events.
+      if (helper) await turn();
+    }
+    // A unit the helper took but did not give (it failed) is built here.
+    await helping.catch(() => undefined);
+    for (let i = started; i < plans.length; i++) if (!built[i]) buildHere(i);
+    startWrites();
     while (writing.length) await settle();
   } catch (error) {
+    stopped = true;
+    Atomics.store(queue, 0, plans.length);
     // The writes still under way finish first, so the manifest the caller saves names every file written.
+    await helping.catch(() => undefined);
     await Promise.allSettled(writing);
     throw error;
   }

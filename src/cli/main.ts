@@ -7,6 +7,7 @@ import { resultSheets } from '../core/resultSheets';
 import { parseArgs, USAGE, UsageError } from './args';
 import { summarize, summarizeDossiers } from './summary';
 import { writeDossierFiles } from './docx';
+import { DossierHelper } from './dossierHelper';
 import { diffCommand } from './diff';
 import { remindersCommand } from './reminders';
 import { closingCommand } from './closing';
@@ -15,6 +16,7 @@ import { councilPackageCommand, intakeCommand } from './councilPackage';
 import type { DossierFilesResult } from './docx';
 import { FileProblem } from './fsErrors';
 import { OutputGuard } from './outputGuard';
+import { WriterThread } from './writerThread';
 import type { WriteFs } from './outputGuard';
 import { loadTemplates, TemplateError } from './templates';
 import { readWorkbookFile, UnreadableFile } from './xlsx';
@@ -59,54 +61,74 @@ export async function main(argv: string[], terminal: Terminal = processTerminal,
     const rows = input.sheets.reduce((n, s) => n + s.values.length, 0);
     const progress = (text: string) => rows > LARGE && terminal.err(text);
     progress(`Đã đọc ${rows} hàng; đang xét…`);
-    const evaluation = evaluate(input);
-    if (args.command === 'check') {
-      terminal.out(args.json ? JSON.stringify(evaluation.result, null, 2) : summarize(evaluation));
-      return 0;
-    }
-    const outDir = resolve(args.out);
-    await checkOutputFolder(outDir);
-    // A folder of templates that is not there or holds none is said before anything is written.
-    if (args.templates) await loadTemplates(args.templates);
-    const outFile = join(outDir, file === SAMPLE_WORKBOOK ? 'huu-lung-2022.xlsx' : basename(file));
-    const guard = new OutputGuard(outDir, [file], options.fs);
-    // Ctrl-C: the files written so far are recorded, so the next run does not call them edited.
-    const interrupted = () => {
-      guard.saveSync();
-      process.exit(130);
-    };
-    process.once('SIGINT', interrupted);
-    let workbookFile: string;
-    let dossiers: DossierFilesResult;
-    const dossierDir = join(outDir, 'ho-so');
+    // A large run's other threads start now: the helper loads its code while the workbook is judged.
+    const large = args.command === 'run' && rows > LARGE;
+    const helper = large ? new DossierHelper() : undefined;
+    const writer = large ? new WriterThread() : undefined;
     try {
-      progress('Đang ghi bảng tính kết quả…');
-      workbookFile = await guard.write(outFile, addOutputSheets(bytes, resultSheets(evaluation, input).sheets));
-      dossiers = await writeDossierFiles(evaluation, dossierDir, {
-        ...(args.templates ? { templatesDir: args.templates } : {}),
-        pdf: args.pdf,
-        guard,
-        onProgress: (done, total) => done % 100 === 0 && progress(`Đã ghi hồ sơ ${done}/${total} đơn vị…`),
-      });
-    } catch (error) {
-      // What was written is recorded; the run's own error is the one to tell.
-      await guard.save().catch(() => undefined);
-      throw error;
+      const evaluation = evaluate(input);
+      if (args.command === 'check') {
+        terminal.out(args.json ? JSON.stringify(evaluation.result, null, 2) : summarize(evaluation));
+        return 0;
+      }
+      const outDir = resolve(args.out);
+      await checkOutputFolder(outDir);
+      // A folder of templates that is not there or holds none is said before anything is written.
+      if (args.templates) await loadTemplates(args.templates);
+      const outFile = join(outDir, file === SAMPLE_WORKBOOK ? 'huu-lung-2022.xlsx' : basename(file));
+      const guard = new OutputGuard(outDir, [file], options.fs ?? writer);
+      // Ctrl-C: the files written so far are recorded, so the next run does not call them edited.
+      const interrupted = () => {
+        guard.saveSync();
+        process.exit(130);
+      };
+      process.once('SIGINT', interrupted);
+      let workbookFile: string;
+      let dossiers: DossierFilesResult;
+      const dossierDir = join(outDir, 'ho-so');
+      try {
+        // The dossiers start first: a large run's helper builds them while this thread makes the results workbook.
+        const stop = new AbortController();
+        const writingDossiers = writeDossierFiles(evaluation, dossierDir, {
+          ...(args.templates ? { templatesDir: args.templates } : {}),
+          pdf: args.pdf,
+          guard,
+          onProgress: (done, total) => done % 100 === 0 && progress(`Đã ghi hồ sơ ${done}/${total} đơn vị…`),
+          ...(helper ? { helper } : {}),
+          signal: stop.signal,
+        });
+        writingDossiers.catch(() => undefined);
+        try {
+          progress('Đang ghi bảng tính kết quả…');
+          workbookFile = await guard.write(outFile, addOutputSheets(bytes, resultSheets(evaluation, input).sheets));
+        } catch (error) {
+          stop.abort();
+          await writingDossiers.catch(() => undefined);
+          throw error;
+        }
+        dossiers = await writingDossiers;
+      } catch (error) {
+        // What was written is recorded; the run's own error is the one to tell.
+        await guard.save().catch(() => undefined);
+        throw error;
+      } finally {
+        process.removeListener('SIGINT', interrupted);
+      }
+      await guard.save();
+      terminal.out(summarize(evaluation));
+      terminal.out(summarizeDossiers(dossiers, dossierDir));
+      for (const { edited, newVersion, input } of guard.kept) {
+        terminal.out(
+          input
+            ? `Không ghi đè tệp đầu vào «${edited}»; bảng tính kết quả ghi vào «${newVersion}».`
+            : `Giữ nguyên «${edited}» vì đã được sửa sau lần chạy trước; bản mới ghi vào «${newVersion}».`,
+        );
+      }
+      terminal.out(`\nĐã ghi bảng tính kết quả: ${workbookFile}`);
+      return 0;
     } finally {
-      process.removeListener('SIGINT', interrupted);
+      await Promise.all([helper?.close(), writer?.close()]);
     }
-    await guard.save();
-    terminal.out(summarize(evaluation));
-    terminal.out(summarizeDossiers(dossiers, dossierDir));
-    for (const { edited, newVersion, input } of guard.kept) {
-      terminal.out(
-        input
-          ? `Không ghi đè tệp đầu vào «${edited}»; bảng tính kết quả ghi vào «${newVersion}».`
-          : `Giữ nguyên «${edited}» vì đã được sửa sau lần chạy trước; bản mới ghi vào «${newVersion}».`,
-      );
-    }
-    terminal.out(`\nĐã ghi bảng tính kết quả: ${workbookFile}`);
-    return 0;
   } catch (error) {
     if (error instanceof UsageError) {
       terminal.err(`Lỗi: ${error.message}\n\n${USAGE}`);

@@ -84,7 +84,10 @@ function explain(error: unknown): string {
  * Fills `template` (the bytes of a .docx) with `data`. Returns the new file and the gaps it
  * filled (`missing`, each once), including placeholders the template names but that do not exist.
  */
-export function fillTemplate(template: Buffer, data: PlaceholderData, templateName: string): { buffer: Buffer; missing: string[] } {
+/** The date of every part of a filled template: 1980-01-01 00:00, as the documents the command lays out itself. */
+const ZIP_DATE = new Date(1980, 0, 1);
+
+export function fillTemplate(template: Uint8Array, data: PlaceholderData, templateName: string): { buffer: Buffer; missing: string[] } {
   const missing: string[] = [];
   const note = (m: string | null) => {
     if (m && !missing.includes(m)) missing.push(m);
@@ -123,5 +126,8 @@ export function fillTemplate(template: Buffer, data: PlaceholderData, templateNa
       `Mẫu «${templateName}» có lỗi ở ${explain(error)}. Mỗi trường viết dạng {{ten_truong}}, vòng lặp dạng {{#de_nghi}} … {{/de_nghi}}; sửa mẫu rồi chạy lại.`,
     );
   }
-  return { buffer: doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' }), missing };
+  // Each part keeps one date, not the clock's: the same workbook gives the same bytes, whichever thread or second fills it.
+  const filled = doc.getZip();
+  for (const part of Object.values(filled.files) as { date: Date }[]) part.date = ZIP_DATE;
+  return { buffer: filled.generate({ type: 'nodebuffer', compression: 'DEFLATE' }), missing };
 }

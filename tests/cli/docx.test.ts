@@ -154,6 +154,18 @@ describe('a user template', () => {
     expect(missing).toEqual([`Báo cáo thành tích hàng 2 («Nguyễn Văn An»): thiếu Trú quán; hãy điền hoặc để người được đề nghị tự ghi.`]);
   });
 
+  test('filled an hour apart, gives the same bytes (no part carries the clock)', async () => {
+    const user = await template();
+    jest.useFakeTimers({ now: new Date(2026, 11, 2, 9, 0, 0) });
+    try {
+      const morning = fillTemplate(user, kind('D2').placeholders, 'D2.docx').buffer;
+      jest.setSystemTime(new Date(2026, 11, 2, 10, 0, 7));
+      expect(fillTemplate(user, kind('D2').placeholders, 'D2.docx').buffer.equals(morning)).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   test('reports a placeholder that does not exist and shows a gap', async () => {
     const { buffer, missing } = fillTemplate(await template('{{ten_sai}}'), kind('D2').placeholders, 'D2.docx');
     expect(missing).toEqual(['Mẫu D2.docx: không có trường {{ten_sai}} (xem danh sách trường trong README)']);

@@ -8,8 +8,8 @@ import type { Evaluation, NominationVerdict } from '../results';
 import { legalBasisOf } from '../legalBasis';
 import { basisLines, citedTexts } from './basis';
 import type { BasisValues } from './basis';
-import { Gaps, basisValuesOf, countsPhrase, form07, indexUnits, unitFacts, v2Of } from './facts';
-import type { Form07Facts, NomineeFacts, UnitFacts } from './facts';
+import { Gaps, basisValuesOf, countsPhrase, form07, indexUnits, shownText, unitFacts, v2Of } from './facts';
+import type { Form07Facts, NomineeFacts, UnitFacts, UnitIndex } from './facts';
 import {
   attachmentTitle,
   basisPara,
@@ -371,40 +371,69 @@ export function buildDossiers(e: Evaluation): UnitDossierDocs[] {
   return [...dossiersByUnit(e)];
 }
 
+/** A unit's part of the run, decided before any document is built: its nominees and its files' names. */
+export interface UnitPlan {
+  unitCode: string;
+  chosen: Chosen[];
+  /** D1, D2, then one D3 per nominee in `chosen`'s order. */
+  fileNames: string[];
+}
+
+/**
+ * Every unit's plan, in order. The names are unique across the whole run (two nominees of one
+ * unit may share a name; file systems may ignore case), so they are handed out here, once, in
+ * order; each unit's documents can then be built apart from the others (the CLI builds some on
+ * a second thread).
+ */
+export function planDossiers(e: Evaluation, index: UnitIndex = indexUnits(e)): UnitPlan[] {
+  const names = new UniqueNames();
+  return selectForDossiers(e).units.map(({ unitCode, chosen }) => {
+    const prefix = `${unitCode} - ${shownText(index.units.get(unitCode)?.name) || unitCode}`;
+    return {
+      unitCode,
+      chosen,
+      fileNames: [
+        names.take(`${prefix} - ${KIND_TITLE.D1}`),
+        names.take(`${prefix} - ${KIND_TITLE.D2}`),
+        ...chosen.map(({ nomination: n }) => names.take(`${prefix} - ${KIND_TITLE.D3} - ${shownText(n.name) || `hàng ${n.row}`}`, n.row)),
+      ],
+    };
+  });
+}
+
+/** One unit's documents, as its plan names them. */
+export function unitDossier(e: Evaluation, index: UnitIndex, plan: UnitPlan): UnitDossierDocs {
+  const f = unitFacts(e, index, plan.unitCode, plan.chosen);
+  const make = (kind: DossierKind, fileName: string, build: (g: Gaps) => DocModel, n?: NomineeFacts): DossierDocument => {
+    const gaps = new Gaps();
+    const doc = build(gaps);
+    return {
+      kind,
+      fileName,
+      title: fileName.slice(0, -'.docx'.length),
+      doc,
+      missing: gaps.list,
+      ...(n ? { nominationRow: n.row } : {}),
+      placeholders: placeholderData(f, n),
+    };
+  };
+  const [minutesName = '', submissionName = '', ...reportNames] = plan.fileNames;
+  return {
+    unitCode: plan.unitCode,
+    unitName: f.unitName.text,
+    documents: [
+      make('D1', minutesName, (g) => minutes(f, g)),
+      make('D2', submissionName, (g) => submission(f, g)),
+      ...f.nominees.map((n, i) => make('D3', reportNames[i] ?? '', (g) => report(f, n, g), n)),
+    ],
+  };
+}
+
 /**
  * Every unit's dossier documents, one unit at a time: a host writing a province's thousands of
  * documents keeps only one unit's models alive, not all of them.
  */
 export function* dossiersByUnit(e: Evaluation): Generator<UnitDossierDocs> {
-  // Two nominees of one unit may share a name; file systems may ignore case.
-  const names = new UniqueNames();
   const index = indexUnits(e);
-  for (const { unitCode, chosen } of selectForDossiers(e).units) {
-    const f = unitFacts(e, index, unitCode, chosen);
-    const prefix = `${unitCode} - ${f.unitName.missing ? unitCode : f.unitName.text}`;
-    const make = (kind: DossierKind, build: (g: Gaps) => DocModel, n?: NomineeFacts): DossierDocument => {
-      const gaps = new Gaps();
-      const doc = build(gaps);
-      const wanted = `${prefix} - ${KIND_TITLE[kind]}${n ? ` - ${n.name.missing ? `hàng ${n.row}` : n.name.text}` : ''}`;
-      const fileName = names.take(wanted, n?.row);
-      return {
-        kind,
-        fileName,
-        title: fileName.slice(0, -'.docx'.length),
-        doc,
-        missing: gaps.list,
-        ...(n ? { nominationRow: n.row } : {}),
-        placeholders: placeholderData(f, n),
-      };
-    };
-    yield {
-      unitCode,
-      unitName: f.unitName.text,
-      documents: [
-        make('D1', (g) => minutes(f, g)),
-        make('D2', (g) => submission(f, g)),
-        ...f.nominees.map((n) => make('D3', (g) => report(f, n, g), n)),
-      ],
-    };
-  }
+  for (const plan of planDossiers(e, index)) yield unitDossier(e, index, plan);
 }

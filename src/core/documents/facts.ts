@@ -23,8 +23,12 @@ export interface Field {
 
 const known = (text: string): Field => ({ text, missing: null });
 
+/** A value as a document shows it (NFC, trimmed); '' when there is none. */
+export const shownText = (value: string | number | null | undefined): string =>
+  value === null || value === undefined ? '' : String(value).normalize('NFC').trim();
+
 function field(value: string | number | null | undefined, missing: string): Field {
-  const text = value === null || value === undefined ? '' : String(value).normalize('NFC').trim();
+  const text = shownText(value);
   return text ? known(text) : { text: GAP, missing };
 }
 
