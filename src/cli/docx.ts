@@ -114,23 +114,18 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
   const take = () => Atomics.add(queue, 0, 1);
   let started = 0;
   let stopped = false;
+  const { helper, signal } = options;
   const buildHere = (i: number) => {
     built[i] = unitFiles(unitDossier(e, index, plans[i] as UnitPlan), templates);
   };
   // The files of the last units made are written while the next are being made: the disk (libuv's
-  // threads) and the CPU work at the same time. `files` keeps the order of the documents.
+  // threads, or the writer thread) and the CPU work at the same time. `files` keeps the order of the documents.
   const writing: Promise<string[]>[] = [];
   const startWrites = () => {
-    for (let unit = built[started]; unit && !stopped && !options.signal?.aborted; unit = built[started]) {
+    for (let unit = built[started]; unit && !stopped && !signal?.aborted; unit = built[started]) {
       built[started++] = undefined;
       unit.missing.forEach((m) => missing.add(m));
-      // Every write of a unit settles before its failure is told: none is left running unrecorded.
-      const unitWrites = Promise.allSettled(unit.files.map((f) => guard.write(join(dir, f.fileName), f.bytes))).then((results) =>
-        results.map((r) => {
-          if (r.status === 'rejected') throw r.reason;
-          return r.value;
-        }),
-      );
+      const unitWrites = guard.writeAll(unit.files.map((f) => ({ path: join(dir, f.fileName), bytes: f.bytes })));
       // Handled when its turn comes; until then a failure must not count as unhandled.
       unitWrites.catch(() => undefined);
       writing.push(unitWrites);
@@ -141,7 +136,6 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
     files.push(...(await (writing.shift() as Promise<string[]>)));
     options.onProgress?.(++done, plans.length);
   };
-  const { helper, signal } = options;
   const helping = helper
     ? helper.share(e, templates, queue, (unit, files) => {
         built[unit] = files;

@@ -18,6 +18,14 @@ import { writeProblem } from './fsErrors';
 
 const MANIFEST = '.thidua-da-ghi.json';
 
+/** The values of settled writes, or the first failure once all have settled. */
+function settled<T>(results: PromiseSettledResult<T>[]): T[] {
+  return results.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
+}
+
 const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The writes the guard makes: Node's, or a test's that fails like a full disk or a locked file. */
@@ -26,7 +34,22 @@ export interface WriteFs {
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   rm(path: string, options: { force: true }): Promise<void>;
+  /**
+   * Writes each file whole to its temporary name, then renames it (removing the temporary one
+   * if that fails), all in one call; answers each file's error, or undefined. For a file system
+   * on another thread, where one message per unit beats four per file.
+   */
+  replaceAll?(files: Replacement[]): Promise<(Error | undefined)[]>;
 }
+
+export interface Replacement {
+  temporary: string;
+  path: string;
+  data: Uint8Array;
+}
+
+/** Where a file is written before it is renamed into place: beside it, hidden, this run's own. */
+const temporaryOf = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 
 /**
  * Node's file system. `writeFile` is the callback one: `fs/promises` makes a FileHandle per file,
@@ -129,6 +152,32 @@ export class OutputGuard {
     return target;
   }
 
+  /**
+   * Writes several files (a unit's dossier) as `write` does each; returns the paths written, in
+   * order. Every write settles before a failure is told, so the manifest names each file written.
+   */
+  async writeAll(files: { path: string; bytes: Uint8Array }[]): Promise<string[]> {
+    const replaceAll = this.fs.replaceAll;
+    if (!replaceAll) return settled(await Promise.allSettled(files.map((f) => this.write(f.path, f.bytes))));
+    const targets = files.map((f) => {
+      const target = this.target(f.path);
+      this.listings.get(dirname(target))?.add(loose(basename(target)));
+      return target;
+    });
+    for (const folder of new Set(targets.map(dirname))) {
+      await this.folder(folder).catch((error: unknown) => {
+        throw writeProblem(error, folder) ?? error;
+      });
+    }
+    const errors = await replaceAll(targets.map((path, i) => ({ temporary: temporaryOf(path), path, data: (files[i] as { bytes: Uint8Array }).bytes })));
+    targets.forEach((target, i) => {
+      if (!errors[i]) this.written[this.key(target)] = hashOf((files[i] as { bytes: Uint8Array }).bytes);
+    });
+    const failed = errors.findIndex((error) => error !== undefined);
+    if (failed >= 0) throw writeProblem(errors[failed], targets[failed] as string) ?? errors[failed];
+    return targets;
+  }
+
   /** Writes the manifest (after a run, also a failed one: it names only files written). */
   async save(): Promise<void> {
     await this.replace(join(this.dir, MANIFEST), JSON.stringify(this.written, null, 1));
@@ -146,14 +195,17 @@ export class OutputGuard {
     }
   }
 
+  /** Makes `folder` once per run. */
+  private async folder(folder: string): Promise<void> {
+    if (this.folders.has(folder)) return;
+    await this.fs.mkdir(folder, { recursive: true });
+    this.folders.add(folder);
+  }
+
   private async replace(path: string, data: Uint8Array | string): Promise<void> {
-    const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    const temporary = temporaryOf(path);
     try {
-      const folder = dirname(path);
-      if (!this.folders.has(folder)) {
-        await this.fs.mkdir(folder, { recursive: true });
-        this.folders.add(folder);
-      }
+      await this.folder(dirname(path));
       await this.fs.writeFile(temporary, data);
       await this.fs.rename(temporary, path);
     } catch (error) {

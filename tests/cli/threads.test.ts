@@ -132,6 +132,27 @@ describe('the writer thread', () => {
     }
   });
 
+  test.each([
+    ['Node’s own file system', () => undefined],
+    ['the writer thread', () => new WriterThread()],
+  ])('a unit’s files through %s: one that fails is said in Vietnamese, the others are written and recorded', async (_, make) => {
+    const writer = make();
+    try {
+      const guard = new OutputGuard(dir, [], writer);
+      const files = ['Biên bản.docx', `${'Báo cáo rất dài '.repeat(20)}.docx`, 'Tờ trình.docx'].map((name, i) => ({
+        path: join(dir, 'ho-so', name),
+        bytes: new Uint8Array([i]),
+      }));
+      await expect(guard.writeAll(files)).rejects.toThrow(/quá dài: hãy chọn thư mục ngắn hơn/);
+      await guard.save();
+      expect(readdirSync(join(dir, 'ho-so')).sort()).toEqual(['Biên bản.docx', 'Tờ trình.docx']);
+      const manifest = Object.keys(JSON.parse(readFileSync(join(dir, '.thidua-da-ghi.json'), 'utf8')));
+      expect(manifest.sort()).toEqual([join('ho-so', 'Biên bản.docx'), join('ho-so', 'Tờ trình.docx')]);
+    } finally {
+      await writer?.close();
+    }
+  });
+
   test('a failed write is said in Vietnamese with what to do, as with Node’s own errors', async () => {
     const writer = new WriterThread();
     try {
