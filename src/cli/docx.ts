@@ -152,16 +152,21 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
       // The helper's units come in as events.
       if (helper) await turn();
     }
-    // A unit the helper took but did not give (it failed) is built here.
-    await helping.catch(() => undefined);
+    // The helper is waited for only if it holds units: one that never got going (its code did not
+    // load) must not hang the run. A unit it took but did not give (it failed) is built here.
+    const unbuilt = () => {
+      for (let i = started; i < plans.length; i++) if (!built[i]) return true;
+      return false;
+    };
+    if (unbuilt()) await helping.catch(() => undefined);
     for (let i = started; i < plans.length; i++) if (!built[i]) buildHere(i);
     startWrites();
     while (writing.length) await settle();
   } catch (error) {
     stopped = true;
+    // The helper takes no more units; what it still gives is not written (its owner stops it).
     Atomics.store(queue, 0, plans.length);
     // The writes still under way finish first, so the manifest the caller saves names every file written.
-    await helping.catch(() => undefined);
     await Promise.allSettled(writing);
     throw error;
   }

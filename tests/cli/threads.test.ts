@@ -105,6 +105,14 @@ test('a helper that breaks loses nothing: the units it took and did not give are
   expectSameFiles(join(dir, 'alone'), join(dir, 'shared'));
 });
 
+test('a helper that never gets going (its code did not load) does not hang the run', async () => {
+  const stuck: UnitBuilder = { share: () => new Promise(() => undefined) };
+  const alone = await writeDossierFiles(sample, join(dir, 'alone'));
+  const result = await writeDossierFiles(sample, join(dir, 'stuck'), { helper: stuck });
+  expect(result.files).toHaveLength(alone.files.length);
+  expectSameFiles(join(dir, 'alone'), join(dir, 'stuck'));
+});
+
 test('a stopped run (the results workbook failed) starts no more units and leaves the writes it began finished', async () => {
   const stop = new AbortController();
   const running = writeDossierFiles(sample, join(dir, 'ho-so'), { signal: stop.signal, helper: sameThreadHelper() });
