@@ -145,8 +145,7 @@ export class OutputGuard {
 
   /** Writes `bytes` where `target` says; returns the path written. File-system problems come as FileProblem. */
   async write(path: string, bytes: Uint8Array): Promise<string> {
-    const target = this.target(path);
-    this.listings.get(dirname(target))?.add(loose(basename(target)));
+    const target = this.claim(path);
     await this.replace(target, bytes);
     this.written[this.key(target)] = hashOf(bytes);
     return target;
@@ -159,23 +158,27 @@ export class OutputGuard {
   async writeAll(files: { path: string; bytes: Uint8Array }[]): Promise<string[]> {
     const replaceAll = this.fs.replaceAll;
     if (!replaceAll) return settled(await Promise.allSettled(files.map((f) => this.write(f.path, f.bytes))));
-    const targets = files.map((f) => {
-      const target = this.target(f.path);
-      this.listings.get(dirname(target))?.add(loose(basename(target)));
-      return target;
-    });
-    for (const folder of new Set(targets.map(dirname))) {
+    const planned = files.map(({ path, bytes }) => ({ target: this.claim(path), bytes }));
+    for (const folder of new Set(planned.map(({ target }) => dirname(target)))) {
       await this.folder(folder).catch((error: unknown) => {
         throw writeProblem(error, folder) ?? error;
       });
     }
-    const errors = await replaceAll(targets.map((path, i) => ({ temporary: temporaryOf(path), path, data: (files[i] as { bytes: Uint8Array }).bytes })));
-    targets.forEach((target, i) => {
-      if (!errors[i]) this.written[this.key(target)] = hashOf((files[i] as { bytes: Uint8Array }).bytes);
+    const errors = await replaceAll(planned.map(({ target, bytes }) => ({ temporary: temporaryOf(target), path: target, data: bytes })));
+    planned.forEach(({ target, bytes }, i) => {
+      if (!errors[i]) this.written[this.key(target)] = hashOf(bytes);
     });
-    const failed = errors.findIndex((error) => error !== undefined);
-    if (failed >= 0) throw writeProblem(errors[failed], targets[failed] as string) ?? errors[failed];
-    return targets;
+    const failed = errors.findIndex(Boolean);
+    const failure = planned[failed];
+    if (failure) throw writeProblem(errors[failed], failure.target) ?? errors[failed];
+    return planned.map(({ target }) => target);
+  }
+
+  /** Where `path` goes (`target`), now counted as there for the names that follow. */
+  private claim(path: string): string {
+    const target = this.target(path);
+    this.listings.get(dirname(target))?.add(loose(basename(target)));
+    return target;
   }
 
   /** Writes the manifest (after a run, also a failed one: it names only files written). */
