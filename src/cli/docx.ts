@@ -15,6 +15,8 @@ import type { PackedEntry } from './zip';
 /** Parts that are the same in every document (rels, styles, settings, headers), packed once. */
 const packedOnce = new Map<string, PackedEntry>();
 const CHANGING = new Set(['word/document.xml', 'docProps/core.xml']);
+/** A changing part under this many bytes (the title in `core.xml`) is stored, not deflated. */
+const SMALL_PART = 1024;
 
 /** A document model as the bytes of a .docx (fast compression: hundreds of documents a second). */
 export function writeDocx(doc: DocModel, title = ''): Buffer {
@@ -24,7 +26,8 @@ export function writeDocx(doc: DocModel, title = ''): Buffer {
     const key = `${part.path}\n${part.content}`;
     const known = CHANGING.has(part.path) ? undefined : packedOnce.get(key);
     if (known) return known;
-    const packed = pack(part.path, Buffer.from(part.content, 'utf8'), 1);
+    const bytes = Buffer.from(part.content, 'utf8');
+    const packed = pack(part.path, bytes, CHANGING.has(part.path) && bytes.length < SMALL_PART ? 0 : 1);
     if (!CHANGING.has(part.path)) packedOnce.set(key, packed);
     return packed;
   });
