@@ -8,6 +8,7 @@ import type { CellValue } from '../core/model';
 import type { OutputSheet, RowMark } from '../core/results';
 import type { SheetChart } from '../core/summarySheet';
 import { CHART_CONTENT_TYPE, CHART_RELATIONSHIP, chartSpaceXml } from '../core/documents/charts';
+import { escapeXml } from '../core/documents/ooxml';
 import { normalizeKey } from '../core/text';
 import { columnWidth, DATE_FORMAT, displayLength, FILL, WIDE_COLUMN } from './xlsx';
 import { entryBytes, readZip, writeZip } from './zip';
@@ -27,9 +28,6 @@ const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadshee
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-// XML 1.0 has no place for most control characters: they are dropped from text.
-// eslint-disable-next-line no-control-regex
-const escapeXml = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 const unescapeXml = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
     e[0] === '#' ? String.fromCodePoint(parseInt(e.slice(e[1] === 'x' || e[1] === 'X' ? 2 : 1), e[1] === 'x' || e[1] === 'X' ? 16 : 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!,

@@ -39,17 +39,18 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const MARKUP = /[&<>"]/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPING = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 /** Text as XML character data: markup characters escaped, characters XML forbids dropped. */
 export function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  );
+  // Most texts need nothing: one test instead of two replacements (a province lays out ~500,000 texts).
+  if (!NEEDS_ESCAPING.test(text)) return text;
+  return text.replace(FORBIDDEN, '').replace(MARKUP, (c) => ENTITY[c] as string);
 }
 
 /** Run properties; the document's size is the styles' default and is not repeated. */
@@ -66,7 +67,7 @@ function runProps(run: Run, base: number): string {
 /** A run; a line break inside the text becomes `w:br`, a tab `w:tab` (a dotted line's leader). */
 function runXml(run: Run, base: number): string {
   const props = runProps(run, base);
-  const pieces = run.text.split(/(\n|\t)/);
+  const pieces = /[\n\t]/.test(run.text) ? run.text.split(/(\n|\t)/) : [run.text];
   let body = '';
   for (const piece of pieces) {
     if (piece === '\n') body += '<w:br/>';
