@@ -37,7 +37,8 @@ export interface WriteFs {
   /**
    * Writes each file whole to its temporary name, then renames it (removing the temporary one
    * if that fails), all in one call; answers each file's error, or undefined. For a file system
-   * on another thread, where one message per unit beats four per file.
+   * on another thread, where one message per unit beats four per file. The data may be moved
+   * there: the caller no longer reads it.
    */
   replaceAll?(files: Replacement[]): Promise<(Error | undefined)[]>;
 }
@@ -164,9 +165,11 @@ export class OutputGuard {
         throw writeProblem(error, folder) ?? error;
       });
     }
+    // Hashed before: the bytes may move to the writer's thread.
+    const hashes = planned.map(({ bytes }) => hashOf(bytes));
     const errors = await replaceAll(planned.map(({ target, bytes }) => ({ temporary: temporaryOf(target), path: target, data: bytes })));
-    planned.forEach(({ target, bytes }, i) => {
-      if (!errors[i]) this.written[this.key(target)] = hashOf(bytes);
+    planned.forEach(({ target }, i) => {
+      if (!errors[i]) this.written[this.key(target)] = hashes[i] as string;
     });
     const failed = errors.findIndex(Boolean);
     const failure = planned[failed];

@@ -13,6 +13,7 @@ import type { UnitBuilder, UnitFiles } from '../../src/cli/docx';
 import { DossierHelper } from '../../src/cli/dossierHelper';
 import { WriterThread } from '../../src/cli/writerThread';
 import { OutputGuard } from '../../src/cli/outputGuard';
+import type { WriteFs } from '../../src/cli/outputGuard';
 import { FileProblem } from '../../src/cli/fsErrors';
 import { main } from '../../src/cli/main';
 import { readWorkbookFile, saveBook, sheetsToBook } from '../../src/cli/xlsx';
@@ -158,6 +159,38 @@ describe('the writer thread', () => {
       expect(manifest.sort()).toEqual([join('ho-so', 'Biên bản.docx'), join('ho-so', 'Tờ trình.docx')]);
     } finally {
       await writer?.close();
+    }
+  });
+
+  test('takes a unit’s files several units at a time, their bytes moved to it, not copied', async () => {
+    const writer = new WriterThread();
+    try {
+      const batches: number[] = [];
+      const given: Uint8Array[] = [];
+      const counting: WriteFs = {
+        mkdir: writer.mkdir,
+        writeFile: writer.writeFile,
+        rename: writer.rename,
+        rm: writer.rm,
+        replaceAll: (files) => {
+          batches.push(files.length);
+          given.push(...files.map((f) => f.data));
+          return writer.replaceAll(files);
+        },
+      };
+      const guard = new OutputGuard(join(dir, 'ra'), [], counting);
+      const result = await writeDossierFiles(sample, join(dir, 'ra', 'ho-so'), { guard });
+      await guard.save();
+      const units = planDossiers(sample).length;
+      expect(units).toBeGreaterThan(8);
+      expect(batches.length).toBeLessThanOrEqual(Math.ceil(units / 4));
+      expect(batches.reduce((a, b) => a + b, 0)).toBe(result.files.length);
+      // Moved: this thread's copies are gone (no 52 MB copied at province scale).
+      expect(given.filter((bytes) => bytes.byteLength > 0)).toEqual([]);
+      await writeDossierFiles(sample, join(dir, 'alone'));
+      expectSameFiles(join(dir, 'alone'), join(dir, 'ra', 'ho-so'));
+    } finally {
+      await writer.close();
     }
   });
 
