@@ -74,8 +74,14 @@ export function unitFiles(unit: UnitDossierDocs, templates: ReadonlyMap<string, 
  * `Atomics.add`, so neither waits for the other to hand out work.
  */
 export interface UnitBuilder {
-  /** Takes units from `queue` until none is left, giving each one's files to `built`; rejects if it stopped short. */
-  share(e: Evaluation, templates: ReadonlyMap<string, Uint8Array>, queue: Int32Array, built: (unit: number, files: UnitFiles) => void): Promise<void>;
+  /** Takes units of `plans` from `queue` until none is left, giving each one's files to `built`; rejects if it stopped short. */
+  share(
+    e: Evaluation,
+    plans: UnitPlan[],
+    templates: ReadonlyMap<string, Uint8Array>,
+    queue: Int32Array,
+    built: (unit: number, files: UnitFiles) => void,
+  ): Promise<void>;
 }
 
 export interface DossierFilesOptions {
@@ -154,7 +160,7 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
     for (let i = 0; i < units; i++) options.onProgress?.(++done, plans.length);
   };
   const helping = helper
-    ? helper.share(e, templates, queue, (unit, files) => {
+    ? helper.share(e, plans, templates, queue, (unit, files) => {
         built[unit] = files;
         startWrites();
       })

@@ -61,9 +61,9 @@ export async function main(argv: string[], terminal: Terminal = processTerminal,
     const rows = input.sheets.reduce((n, s) => n + s.values.length, 0);
     const progress = (text: string) => rows > LARGE && terminal.err(text);
     progress(`Đã đọc ${rows} hàng; đang xét…`);
-    // A large run's other threads start now: the helper loads its code while the workbook is judged.
+    // A large run's other threads start now: the helper judges the workbook beside this thread.
     const large = args.command === 'run' && rows > LARGE;
-    const helper = large ? new DossierHelper() : undefined;
+    const helper = large ? new DossierHelper(input) : undefined;
     const writer = large ? new WriterThread() : undefined;
     try {
       const evaluation = evaluate(input);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { evaluate } from '../../src/core';
 import { indexUnits, planDossiers, unitDossier } from '../../src/core/documents';
 import type { Evaluation } from '../../src/core';
+import type { WorkbookInput } from '../../src/core/model';
 import { unitFiles, writeDocx, writeDossierFiles } from '../../src/cli/docx';
 import type { UnitBuilder, UnitFiles } from '../../src/cli/docx';
 import { DossierHelper } from '../../src/cli/dossierHelper';
@@ -22,9 +23,11 @@ import { provinceSheets } from '../../bench/province';
 import { run } from '../helpers/files';
 
 let dir: string;
+let sampleInput: WorkbookInput;
 let sample: Evaluation;
 beforeAll(async () => {
-  sample = evaluate((await readWorkbookFile('samples/huu-lung-2022.xlsx')).input);
+  sampleInput = (await readWorkbookFile('samples/huu-lung-2022.xlsx')).input;
+  sample = evaluate(sampleInput);
 });
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'thidua-threads-'));
@@ -50,9 +53,8 @@ function sameThreadHelper(failAfter = Infinity): UnitBuilder & { took: number[] 
   const took: number[] = [];
   return {
     took,
-    async share(e, templates, queue, built) {
+    async share(e, plans, templates, queue, built) {
       const index = indexUnits(e);
-      const plans = planDossiers(e, index);
       for (let unit = Atomics.add(queue, 0, 1); unit < plans.length; unit = Atomics.add(queue, 0, 1)) {
         took.push(unit);
         await new Promise((resolve) => setImmediate(resolve));
@@ -63,16 +65,16 @@ function sameThreadHelper(failAfter = Infinity): UnitBuilder & { took: number[] 
   };
 }
 
-test('the helper thread builds each unit byte for byte as this thread does, a user template too', async () => {
+test('the helper thread, judging the workbook itself, builds each unit byte for byte as this thread does, a user template too', async () => {
   const template = writeDocx(document([para('Đơn vị: {{ten_don_vi}}, họp {{ngay_hop}}.')]));
   const templates = new Map([['D2', template]]);
-  const helper = new DossierHelper();
+  const helper = new DossierHelper(sampleInput);
   try {
     const queue = new Int32Array(new SharedArrayBuffer(4));
     const built = new Map<number, UnitFiles>();
-    await helper.share(sample, templates, queue, (unit, files) => built.set(unit, files));
     const index = indexUnits(sample);
     const plans = planDossiers(sample, index);
+    await helper.share(sample, plans, templates, queue, (unit, files) => built.set(unit, files));
     expect([...built.keys()].sort((a, b) => a - b)).toEqual(plans.map((_, i) => i));
     for (const [unit, files] of built) {
       const here = unitFiles(unitDossier(sample, index, plans[unit]!), templates);
@@ -80,6 +82,21 @@ test('the helper thread builds each unit byte for byte as this thread does, a us
       expect(files.files.map((f) => f.fileName)).toEqual(here.files.map((f) => f.fileName));
       files.files.forEach((f, i) => expect(Buffer.from(f.bytes).equals(Buffer.from(here.files[i]!.bytes))).toBe(true));
     }
+  } finally {
+    await helper.close();
+  }
+});
+
+test('a helper thread that judged another workbook builds nothing: this thread builds every unit', async () => {
+  const other = (await readWorkbookFile('samples/hoa-lam-2025.xlsx')).input;
+  const helper = new DossierHelper(other);
+  try {
+    const alone = await writeDossierFiles(sample, join(dir, 'alone'));
+    const result = await writeDossierFiles(sample, join(dir, 'shared'), { helper });
+    expect(result.files).toHaveLength(alone.files.length);
+    expectSameFiles(join(dir, 'alone'), join(dir, 'shared'));
+    const queue = new Int32Array(new SharedArrayBuffer(4));
+    await expect(helper.share(sample, planDossiers(sample), new Map(), queue, () => undefined)).rejects.toThrow(/judged the workbook differently/);
   } finally {
     await helper.close();
   }
