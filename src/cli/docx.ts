@@ -2,8 +2,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { indexUnits, layoutDocx, planDossiers, selectForDossiers, unitDossier } from '../core/documents';
-import type { DocModel, UnitDossierDocs, UnitPlan } from '../core/documents';
+import { dossierWork, layoutDocx, selectForDossiers, unitDossier } from '../core/documents';
+import type { DocModel, DossierWork, UnitDossierDocs } from '../core/documents';
 import type { Evaluation } from '../core/results';
 import { writeProblem } from './fsErrors';
 import { convertToPdf } from './pdf';
@@ -70,18 +70,12 @@ export function unitFiles(unit: UnitDossierDocs, templates: ReadonlyMap<string, 
 
 /**
  * Builds units of a run beside this thread (the CLI's second thread). Both take units from one
- * queue: `queue[0]` is the next unit's position in `planDossiers`' order, raised with
+ * queue: `queue[0]` is the next unit's position in the work's plans, raised with
  * `Atomics.add`, so neither waits for the other to hand out work.
  */
 export interface UnitBuilder {
-  /** Takes units of `plans` from `queue` until none is left, giving each one's files to `built`; rejects if it stopped short. */
-  share(
-    e: Evaluation,
-    plans: UnitPlan[],
-    templates: ReadonlyMap<string, Uint8Array>,
-    queue: Int32Array,
-    built: (unit: number, files: UnitFiles) => void,
-  ): Promise<void>;
+  /** Takes units of `work.plans` from `queue` until none is left, giving each one's files to `built`; rejects if it stopped short. */
+  share(work: DossierWork, templates: ReadonlyMap<string, Uint8Array>, queue: Int32Array, built: (unit: number, files: UnitFiles) => void): Promise<void>;
 }
 
 export interface DossierFilesOptions {
@@ -121,8 +115,8 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function writeDossierFiles(e: Evaluation, dir: string, options: DossierFilesOptions = {}): Promise<DossierFilesResult> {
   const templates = options.templatesDir ? await loadTemplates(options.templatesDir) : new Map<string, Buffer>();
   const guard = options.guard ?? new OutputGuard(dir);
-  const index = indexUnits(e);
-  const plans = planDossiers(e, index);
+  const work = dossierWork(e);
+  const { plans } = work;
   const files: string[] = [];
   const missing = new Set<string>();
   // A unit's files wait here from when they are built until their turn to be written.
@@ -133,7 +127,7 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
   let stopped = false;
   const { helper, signal } = options;
   const buildHere = (i: number) => {
-    built[i] = unitFiles(unitDossier(e, index, plans[i] as UnitPlan), templates);
+    built[i] = unitFiles(unitDossier(work, i), templates);
   };
   // The files of the last units made are written while the next are being made: the disk (libuv's
   // threads, or the writer thread) and the CPU work at the same time. `files` keeps the order of the documents.
@@ -160,7 +154,7 @@ export async function writeDossierFiles(e: Evaluation, dir: string, options: Dos
     for (let i = 0; i < units; i++) options.onProgress?.(++done, plans.length);
   };
   const helping = helper
-    ? helper.share(e, plans, templates, queue, (unit, files) => {
+    ? helper.share(work, templates, queue, (unit, files) => {
         built[unit] = files;
         startWrites();
       })

@@ -126,7 +126,7 @@ class Styles {
 
   /** The `s` index of a cell with this style. */
   of(style: CellStyle): number {
-    const key = JSON.stringify(style);
+    const key = `${style.bold}|${style.fill}|${style.date}|${style.align}`;
     const known = this.index.get(key);
     if (known !== undefined) return known;
     const font = style.bold ? this.fontIndex() : 0;
@@ -195,6 +195,7 @@ function sheetXml(output: OutputSheet, styles: Styles): string {
   const table = [output.header as CellValue[], ...output.rows];
   const width = output.header.length;
   const widths = Array.from({ length: width }, (_, col) => Math.max(...table.map((row) => displayLength(row[col] ?? null))));
+  const columns = Array.from({ length: Math.max(width, ...table.map((row) => row.length)) }, (_, col) => columnName(col));
   const rows = table.map((row, r) => {
     const mark: RowMark | 'header' = r === 0 ? 'header' : (output.marks[r - 1] ?? null);
     const cells: string[] = [];
@@ -209,7 +210,7 @@ function sheetXml(output: OutputSheet, styles: Styles): string {
       };
       const plain = !style.bold && !style.fill && !style.date && !style.align;
       if (value === null && plain) continue;
-      const ref = `${columnName(col)}${r + 1}`;
+      const ref = `${columns[col]}${r + 1}`;
       const s = plain ? '' : ` s="${styles.of(style)}"`;
       if (value === null || value === '' || (typeof value === 'number' && !Number.isFinite(value))) cells.push(`<c r="${ref}"${s}/>`);
       else if (typeof value === 'string') cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`);

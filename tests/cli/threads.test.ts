@@ -6,9 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate } from '../../src/core';
-import { indexUnits, planDossiers, unitDossier } from '../../src/core/documents';
+import { dossierWork, planDossiers, unitDossier } from '../../src/core/documents';
 import type { Evaluation } from '../../src/core';
-import type { WorkbookInput } from '../../src/core/model';
 import { unitFiles, writeDocx, writeDossierFiles } from '../../src/cli/docx';
 import type { UnitBuilder, UnitFiles } from '../../src/cli/docx';
 import { DossierHelper } from '../../src/cli/dossierHelper';
@@ -23,11 +22,9 @@ import { provinceSheets } from '../../bench/province';
 import { run } from '../helpers/files';
 
 let dir: string;
-let sampleInput: WorkbookInput;
 let sample: Evaluation;
 beforeAll(async () => {
-  sampleInput = (await readWorkbookFile('samples/huu-lung-2022.xlsx')).input;
-  sample = evaluate(sampleInput);
+  sample = evaluate((await readWorkbookFile('samples/huu-lung-2022.xlsx')).input);
 });
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'thidua-threads-'));
@@ -53,50 +50,33 @@ function sameThreadHelper(failAfter = Infinity): UnitBuilder & { took: number[] 
   const took: number[] = [];
   return {
     took,
-    async share(e, plans, templates, queue, built) {
-      const index = indexUnits(e);
-      for (let unit = Atomics.add(queue, 0, 1); unit < plans.length; unit = Atomics.add(queue, 0, 1)) {
+    async share(work, templates, queue, built) {
+      for (let unit = Atomics.add(queue, 0, 1); unit < work.plans.length; unit = Atomics.add(queue, 0, 1)) {
         took.push(unit);
         await new Promise((resolve) => setImmediate(resolve));
         if (took.length > failAfter) throw new Error('the helper broke');
-        built(unit, unitFiles(unitDossier(e, index, plans[unit]!), templates));
+        built(unit, unitFiles(unitDossier(work, unit), templates));
       }
     },
   };
 }
 
-test('the helper thread, judging the workbook itself, builds each unit byte for byte as this thread does, a user template too', async () => {
+test('the helper thread builds each unit byte for byte as this thread does, a user template too', async () => {
   const template = writeDocx(document([para('Đơn vị: {{ten_don_vi}}, họp {{ngay_hop}}.')]));
   const templates = new Map([['D2', template]]);
-  const helper = new DossierHelper(sampleInput);
+  const helper = new DossierHelper();
   try {
     const queue = new Int32Array(new SharedArrayBuffer(4));
     const built = new Map<number, UnitFiles>();
-    const index = indexUnits(sample);
-    const plans = planDossiers(sample, index);
-    await helper.share(sample, plans, templates, queue, (unit, files) => built.set(unit, files));
-    expect([...built.keys()].sort((a, b) => a - b)).toEqual(plans.map((_, i) => i));
+    const work = dossierWork(sample);
+    await helper.share(work, templates, queue, (unit, files) => built.set(unit, files));
+    expect([...built.keys()].sort((a, b) => a - b)).toEqual(work.plans.map((_, i) => i));
     for (const [unit, files] of built) {
-      const here = unitFiles(unitDossier(sample, index, plans[unit]!), templates);
+      const here = unitFiles(unitDossier(work, unit), templates);
       expect(files.missing).toEqual(here.missing);
       expect(files.files.map((f) => f.fileName)).toEqual(here.files.map((f) => f.fileName));
       files.files.forEach((f, i) => expect(Buffer.from(f.bytes).equals(Buffer.from(here.files[i]!.bytes))).toBe(true));
     }
-  } finally {
-    await helper.close();
-  }
-});
-
-test('a helper thread that judged another workbook builds nothing: this thread builds every unit', async () => {
-  const other = (await readWorkbookFile('samples/hoa-lam-2025.xlsx')).input;
-  const helper = new DossierHelper(other);
-  try {
-    const alone = await writeDossierFiles(sample, join(dir, 'alone'));
-    const result = await writeDossierFiles(sample, join(dir, 'shared'), { helper });
-    expect(result.files).toHaveLength(alone.files.length);
-    expectSameFiles(join(dir, 'alone'), join(dir, 'shared'));
-    const queue = new Int32Array(new SharedArrayBuffer(4));
-    await expect(helper.share(sample, planDossiers(sample), new Map(), queue, () => undefined)).rejects.toThrow(/judged the workbook differently/);
   } finally {
     await helper.close();
   }
@@ -223,6 +203,15 @@ describe('the writer thread', () => {
       await writer.close();
     }
   });
+});
+
+test('a large file that is not a workbook: the threads started before reading stop, the error is said, nothing is written', async () => {
+  const file = join(dir, 'hong.xlsx');
+  writeFileSync(file, Buffer.alloc(200 * 1024, 'không phải bảng tính '));
+  const result = await run(main, ['run', file, '--out', join(dir, 'ra')]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/không phải bảng tính Excel \(\.xlsx\) hoặc đã bị hỏng/);
+  expect(existsSync(join(dir, 'ra'))).toBe(false);
 });
 
 test('a large workbook’s run (helper and writer threads) writes the files one thread writes', async () => {

@@ -3,7 +3,7 @@
  * letter with its list and summary table, D3 a report of achievements per nominee (form 07,
  * Decree 91/2017), each laid out as Decree 30/2020 says (D4).
  */
-import type { Nomination } from '../model';
+import type { Nomination, Settings } from '../model';
 import type { Evaluation, NominationVerdict } from '../results';
 import { legalBasisOf } from '../legalBasis';
 import { basisLines, citedTexts } from './basis';
@@ -401,9 +401,26 @@ export function planDossiers(e: Evaluation, index: UnitIndex = indexUnits(e)): U
   });
 }
 
-/** One unit's documents, as its plan names them. */
-export function unitDossier(e: Evaluation, index: UnitIndex, plan: UnitPlan): UnitDossierDocs {
-  const f = unitFacts(e, index, plan.unitCode, plan.chosen);
+/**
+ * What a run's dossiers are made from: the settings, the units' index and every unit's plan. A
+ * unit's documents need nothing else, so this is what a second thread is given (a third of the
+ * evaluation's size to copy at province scale).
+ */
+export interface DossierWork {
+  settings: Settings;
+  index: UnitIndex;
+  plans: UnitPlan[];
+}
+
+export function dossierWork(e: Evaluation): DossierWork {
+  const index = indexUnits(e);
+  return { settings: e.workbook.settings, index, plans: planDossiers(e, index) };
+}
+
+/** The documents of the unit at `position` in the work's plans, as its plan names them. */
+export function unitDossier(work: DossierWork, position: number): UnitDossierDocs {
+  const plan = work.plans[position] as UnitPlan;
+  const f = unitFacts(work.settings, work.index, plan.unitCode, plan.chosen);
   const make = (kind: DossierKind, fileName: string, build: (g: Gaps) => DocModel, n?: NomineeFacts): DossierDocument => {
     const gaps = new Gaps();
     const doc = build(gaps);
@@ -434,6 +451,6 @@ export function unitDossier(e: Evaluation, index: UnitIndex, plan: UnitPlan): Un
  * documents keeps only one unit's models alive, not all of them.
  */
 export function* dossiersByUnit(e: Evaluation): Generator<UnitDossierDocs> {
-  const index = indexUnits(e);
-  for (const plan of planDossiers(e, index)) yield unitDossier(e, index, plan);
+  const work = dossierWork(e);
+  for (let i = 0; i < work.plans.length; i++) yield unitDossier(work, i);
 }

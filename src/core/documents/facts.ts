@@ -269,12 +269,11 @@ export function indexUnits(e: Evaluation): UnitIndex {
 
 /** The facts of one unit's dossier; `nominees` are those the dossier proposes, in order. */
 export function unitFacts(
-  e: Evaluation,
+  s: Settings,
   index: UnitIndex,
   unitCode: string,
   chosen: { nomination: Nomination; verdict: NominationVerdict }[],
 ): UnitFacts {
-  const s = e.workbook.settings;
   const unit = index.units.get(unitCode);
   const d = index.dossiers.get(unitCode);
   const inDossier = (col: string) => `Hồ sơ đơn vị ${unitCode}: thiếu ${col}`;

@@ -1,11 +1,11 @@
 /** The dossier documents (rule D): one document model, one layout, three default templates. */
 export * from './model';
 export { GAP, dayMonthYear, placeAndDate, shortDate } from './layout';
-export { buildDossiers, dossiersByUnit, planDossiers, selectForDossiers, unitDossier } from './dossiers';
+export { buildDossiers, dossierWork, dossiersByUnit, planDossiers, selectForDossiers, unitDossier } from './dossiers';
 export { indexUnits } from './facts';
 export type { UnitIndex } from './facts';
 export { safeFileName, UniqueNames } from './fileNames';
-export type { DossierDocument, DossierKind, DossierSelection, UnitDossierDocs, UnitPlan } from './dossiers';
+export type { DossierDocument, DossierKind, DossierSelection, DossierWork, UnitDossierDocs, UnitPlan } from './dossiers';
 export { DOCX_MIME, escapeXml, layoutDocx } from './ooxml';
 export type { DocxPart } from './ooxml';
 export { LOOPS, PLACEHOLDERS } from './placeholders';
