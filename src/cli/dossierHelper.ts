@@ -65,4 +65,3 @@ export class DossierHelper implements UnitBuilder {
     this.onEnd?.(this.ended);
   }
 }
-
